@@ -1,0 +1,88 @@
+"""The tolerant base model every API type derives from.
+
+The real server relaxes its own schema (DESIGN.md §1): fields go missing, come back null, grow
+new enum values, or arrive with a type the documents do not promise. A row must still parse, and
+dumping it must give back exactly the JSON that came in. So:
+
+- unknown keys are kept (``extra="allow"``);
+- validation is strict, so nothing is coerced (``1`` never becomes ``1.0``, ``true`` never ``1``);
+- a known field whose value has the wrong type does not fail the row: it is set aside, the
+  typed attribute reads ``None``, and the raw value is written back on dump.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PrivateAttr,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    ValidatorFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
+
+
+class ApiModel(BaseModel):
+    """Base of all API models: tolerant on input, faithful on output."""
+
+    model_config = ConfigDict(
+        extra="allow",
+        strict=True,
+        populate_by_name=True,
+        serialize_by_alias=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+    )
+
+    _malformed: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _set_aside_malformed_fields(
+        cls, data: Any, handler: ValidatorFunctionWrapHandler
+    ) -> Any:
+        try:
+            return handler(data)
+        except ValidationError as exc:
+            if not isinstance(data, dict):
+                raise
+            bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+            aside = {key: data[key] for key in bad if key in data}
+            if not aside:
+                raise
+            model = handler({k: v for k, v in data.items() if k not in aside})
+            model._malformed = aside
+            return model
+
+    @model_serializer(mode="wrap")
+    def _restore_malformed_fields(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> Any:
+        dumped = handler(self)
+        if self._malformed and isinstance(dumped, dict):
+            dumped.update(self._malformed)
+        return dumped
+
+    @property
+    def malformed_fields(self) -> dict[str, Any]:
+        """Known fields whose values had the wrong type, as they arrived."""
+        return dict(self._malformed)
+
+    @property
+    def extra_fields(self) -> dict[str, Any]:
+        """Fields the documents do not name, kept as they arrived."""
+        return dict(self.__pydantic_extra__ or {})
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data: missing stays missing, null stays null."""
+        result: dict[str, Any] = self.model_dump(mode="json", exclude_unset=True, by_alias=True)
+        return result
+
+    @classmethod
+    def from_json_dict(cls, data: Any) -> Self:
+        return cls.model_validate(data)
