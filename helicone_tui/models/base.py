@@ -43,9 +43,7 @@ class ApiModel(BaseModel):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _set_aside_malformed_fields(
-        cls, data: Any, handler: ValidatorFunctionWrapHandler
-    ) -> Any:
+    def _set_aside_malformed_fields(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
         try:
             return handler(data)
         except ValidationError as exc:

@@ -1,0 +1,84 @@
+"""Typed client errors. `str(error)` is a sentence a person can act on; it never holds the key."""
+
+from __future__ import annotations
+
+
+class HeliconeError(Exception):
+    """Anything that kept the client from getting an answer."""
+
+    #: A short label for tables and status bars ("401", "timeout", …).
+    short = "error"
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}" if self.hint else self.message
+
+
+class MissingKeyError(HeliconeError):
+    short = "no key"
+
+
+class AuthError(HeliconeError):
+    """The server refused the key (401), or the Authorization header (400 "Invalid token.")."""
+
+    short = "401"
+
+    def __init__(self, message: str, *, hint: str | None = None, status: int = 401) -> None:
+        super().__init__(message, hint=hint)
+        self.status = status
+        self.short = str(status)
+
+
+class NotFoundError(HeliconeError):
+    short = "not found"
+
+    def __init__(self, request_id: str, *, hint: str | None = None) -> None:
+        super().__init__(
+            f"Request {request_id} was not found.",
+            hint=hint
+            or (
+                "The API only looks back 90 days; the id may also belong to another region "
+                "(US / EU) or another organisation than this key's."
+            ),
+        )
+        self.request_id = request_id
+
+
+class RateLimitedError(HeliconeError):
+    short = "429"
+
+    def __init__(self, retry_after: float, *, attempts: int) -> None:
+        super().__init__(
+            f"Helicone rate limit hit (HTTP 429); gave up after {attempts} "
+            f"attempt{'s' if attempts != 1 else ''}.",
+            hint=f"The server asked to wait {retry_after:.0f} s: try again after that.",
+        )
+        self.retry_after = retry_after
+        self.attempts = attempts
+
+
+class ServerError(HeliconeError):
+    def __init__(self, status: int, detail: str | None = None) -> None:
+        text = f"Helicone answered HTTP {status}"
+        super().__init__(
+            f"{text}: {detail}" if detail else f"{text}.",
+            hint="This is on the server's side: retry in a moment.",
+        )
+        self.status = status
+        self.short = str(status)
+
+
+class RequestTimeoutError(HeliconeError):
+    short = "timeout"
+
+
+class NetworkError(HeliconeError):
+    short = "network"
+
+
+class MalformedResponseError(HeliconeError):
+    short = "bad answer"
