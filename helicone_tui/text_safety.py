@@ -1,0 +1,37 @@
+"""Making untrusted text safe to put in front of a terminal.
+
+Bodies, properties, model names and error messages come from the API and may hold escape
+sequences (a screen clear, an OSC 52 clipboard write), bidi overrides or NUL bytes. They must be
+seen, never obeyed: every control character becomes a visible stand-in. Newlines and tabs stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidi / invisible-direction marks.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group(0)
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # Unicode "control pictures": ␀ ␛ …
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return f"<U+{code:04X}>"
+
+
+def sanitize_text(text: str) -> str:
+    """`text` with every control character shown as a visible stand-in."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(_visible, text)
+
+
+def sanitize_line(text: str) -> str:
+    """Like `sanitize_text`, for single-line places (table cells): newlines and tabs too."""
+    return sanitize_text(text).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
