@@ -106,6 +106,7 @@ class Tool(ApiModel):
     name: str | None = None
     description: str | None = None
     parameters: dict[str, Any] | None = None
+    strict: bool | None = None
 
 
 class ToolChoice(ApiModel):
