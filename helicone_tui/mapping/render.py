@@ -1,0 +1,2 @@
+def conversation_to_markdown(mapped: object) -> str:
+    return ""
