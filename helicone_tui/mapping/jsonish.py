@@ -69,9 +69,22 @@ def _dumps(value: Any, indent: int | None) -> str:
             value, ensure_ascii=False, indent=indent, separators=separators, default=repr
         )
     except (ValueError, TypeError, RecursionError):
-        # Circular or absurdly deep data (only possible from Python callers, never from JSON
-        # text, but the mapping must not raise): fall back to a bounded repr.
-        return repr(value)[:10_000]
+        # Deeper than the encoder's stack allows (or circular, from Python callers): print the
+        # top of it, which is all a reader can use anyway.
+        return json.dumps(
+            cap_depth(value), ensure_ascii=False, indent=indent, separators=separators, default=repr
+        )
+
+
+def cap_depth(value: Any, depth: int = MAX_DEPTH) -> Any:
+    """A copy of ``value`` with everything below ``depth`` levels replaced by ``"…"``."""
+    if depth <= 0:
+        return "…" if isinstance(value, dict | list) else value
+    if isinstance(value, dict):
+        return {str(k): cap_depth(v, depth - 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [cap_depth(v, depth - 1) for v in value]
+    return value
 
 
 def parse_json(text: str) -> Any:
@@ -117,3 +130,23 @@ def fixed6(value: Any) -> str:
     if not math.isfinite(number):
         return "NaN" if math.isnan(number) else ("Infinity" if number > 0 else "-Infinity")
     return f"{number:.6f}"
+
+
+def limit_depth(value: Any, max_depth: int = MAX_DEPTH) -> Any:
+    """``value`` with containers deeper than ``max_depth`` replaced by ``"…"``, in place.
+
+    Mapped schemas carry provider JSON (tool arguments, event details) as it came; pydantic
+    refuses to serialise past its own depth limit, so the mapping cuts such JSON first. The walk
+    is iterative and touches only containers, so it costs little on large flat bodies.
+    """
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        children: Any = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, child in list(children):
+            if isinstance(child, dict | list):
+                if depth + 1 >= max_depth:
+                    node[key] = "…"
+                else:
+                    stack.append((child, depth + 1))
+    return value

@@ -27,7 +27,7 @@ from .embedding import map_openai_embedding
 from .events import map_data, map_tool, map_vector_db
 from .gemini import map_gemini
 from .image_generation import map_black_forest_labs_image, map_openai_image
-from .jsonish import as_dict, as_list, parse_json
+from .jsonish import as_dict, as_list, limit_depth, parse_json
 from .llama import map_llama_chat
 from .mapped import MappedRequest, MapperOutput, MapperType, Preview, RequestStatus
 from .moderation import map_openai_moderation
@@ -117,6 +117,8 @@ def _map(row: HeliconeRequest) -> MappedRequest:
         output = CHAT_MAPPERS[mapper](request, response, model)
     _normalise_messages(output.request)
     _normalise_messages(output.response)
+    limit_depth(output.request)
+    limit_depth(output.response)
     assets = row.asset_urls or {}
     replace_assets(output.request, assets)
     replace_assets(output.response, assets)
