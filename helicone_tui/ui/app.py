@@ -1,0 +1,130 @@
+"""`HeliconeTUI`: the Textual app. It owns the settings, the client and the clipboard; the
+screens do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from pathlib import Path, PurePath
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from ..client import HeliconeClient
+from ..demo import DemoServer
+from ..settings import Settings
+from .clipboard import NativeCopier, default_native_copier, deliver
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .screens.missing_key import MissingKeyScreen
+
+ClientFactory = Callable[[Settings], HeliconeClient]
+_DETECT: NativeCopier = lambda _text: None  # noqa: E731 - sentinel: "detect at start"
+
+
+def default_client(settings: Settings) -> HeliconeClient:
+    return HeliconeClient(
+        settings.api_key,
+        base_url=settings.base_url,
+        region=settings.region,
+        timeout=settings.timeout,
+    )
+
+
+class HeliconeTUI(App[int]):
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        p for p in ("app.tcss", "detail/detail.tcss") if (Path(__file__).parent / p).exists()
+    ]
+    TITLE = "helicone-tui"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Keys"),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        initial_ids: Sequence[str] = (),
+        *,
+        demo: bool = False,
+        notes: Iterable[str] = (),
+        client_factory: ClientFactory = default_client,
+        native_copier: NativeCopier | None = _DETECT,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.initial_ids = list(initial_ids)
+        self.demo = demo
+        self.notes = list(notes)
+        self.client_factory = client_factory
+        self.native_copier = default_native_copier() if native_copier is _DETECT else native_copier
+        self.client: HeliconeClient | None = None
+        #: A demo server this app started itself (from the missing-key screen).
+        self.demo_server: DemoServer | None = None
+
+    def on_mount(self) -> None:
+        if self.demo:
+            self.sub_title = "demo: built-in fake data"
+        for note in self.notes:
+            self.notify(note, markup=False)
+        if not self.settings.api_key:
+            self.push_screen(MissingKeyScreen())
+        else:
+            self.push_screen(self._main_screen())
+
+    def _main_screen(self) -> MainScreen:
+        self.client = self.client_factory(self.settings)
+        return MainScreen(self.client, self.initial_ids)
+
+    async def on_unmount(self) -> None:
+        if self.client is not None:
+            await self.client.aclose()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_start_demo(self) -> None:
+        """From the missing-key screen: start the demo server (in a thread) and open it."""
+        from ..demo import start_demo
+
+        self.notify("Starting the demo…")
+        self.run_worker(start_demo, thread=True, group="demo", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "demo":
+            return
+        if event.state is WorkerState.ERROR:
+            self.notify(f"The demo could not start: {worker.error}", severity="error", markup=False)
+        elif event.state is WorkerState.SUCCESS and isinstance(worker.result, DemoServer):
+            server = worker.result
+            self.demo_server = server
+            self.demo = True
+            self.sub_title = "demo: built-in fake data"
+            self.settings = replace(self.settings, api_key=server.key, base_url=server.url)
+            self.initial_ids = server.ids
+            self.switch_screen(self._main_screen())
+
+    async def copy_text(self, text: str, label: str, file_name: str) -> None:
+        """Copy `text` by every path that can work, and say honestly which did."""
+        self.copy_to_clipboard(text)  # OSC 52: always, cannot fail, cannot confirm
+        outcome = await deliver(
+            text,
+            label,
+            native=self.native_copier,
+            file_threshold=self.settings.copy_file_threshold,
+            file_name=file_name,
+        )
+        self.notify(outcome.message, severity=outcome.severity, markup=False)  # type: ignore[arg-type]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from .commands import app_commands
+
+        yield from super().get_system_commands(screen)
+        yield from app_commands(self)

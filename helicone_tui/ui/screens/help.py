@@ -1,0 +1,99 @@
+"""The help screen (`?`): every key, by where it works."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..copy_items import COPY_SPECS
+
+#: (section, [(keys, what they do)]). `tests/test_ui_help.py` checks every binding is here.
+HELP: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Anywhere",
+        [
+            ("?", "this help"),
+            ("ctrl+p", "command palette (every command, searchable)"),
+            ("tab / shift+tab", "move focus between the paste box, the list and the detail"),
+            ("q", "quit (ctrl+q works even while typing)"),
+            ("esc", "back: close the detail / filter, return to the list"),
+        ],
+    ),
+    (
+        "Adding requests",
+        [
+            ("a", "focus the paste box"),
+            ("paste", "anything with request ids: lists, log lines, dashboard links"),
+            ("enter", "in the paste box: add the ids typed there"),
+        ],
+    ),
+    (
+        "The list",
+        [
+            ("j / k / ↓ / ↑", "next / previous request"),
+            ("g / G / home / end", "first / last request"),
+            ("pgup / pgdn", "a page up / down"),
+            ("enter / double click", "open the request (detail full screen; esc returns)"),
+            ("n / p", "next / previous request, also while the detail is open"),
+            ("/", "filter by any visible text (enter keeps it, esc clears it)"),
+            ("s / S", "sort by the next column / reverse the sort (or click a column title)"),
+            ("d", "remove the selected request from the list"),
+            ("D", "clear the list (asks first)"),
+            ("r", "refetch the selected request, and query failed rows again"),
+        ],
+    ),
+    (
+        "The detail",
+        [
+            ("1 – 6", "Conversation, Tokens, Cost, Properties, Request JSON, Response JSON"),
+            ("[ / ]", "previous / next tab"),
+        ],
+    ),
+    (
+        "Copy (full text, never truncated)",
+        [
+            ("y", "copy menu"),
+            *[(spec.key.upper(), f"copy the {spec.label}") for spec in COPY_SPECS],
+        ],
+    ),
+]
+
+COPY_NOTE = (
+    "Copies go to your terminal's clipboard through OSC 52 (over SSH too, if the terminal "
+    "allows it) and, on a machine with a display, to the system clipboard. Big copies are "
+    "also saved to a file whose path is shown."
+)
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for section, rows in HELP:
+        table.add_row(Text(section, style="bold underline"), "")
+        for keys, text in rows:
+            table.add_row(Text(keys), Text(text))
+        table.add_row("", "")
+    table.add_row("", Text(COPY_NOTE, style="italic"))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog", id="help"):
+            yield Static(Text("helicone-tui keys"), classes="dialog-title")
+            yield Static(help_table())
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,542 @@
+"""The main screen: paste pane, request list, detail pane; and the flows between them.
+
+Every network call runs in a worker (`exit_on_error=False`); results come back as worker state
+changes, all handled in `on_worker_state_changed`, the one place that deals with failures.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Paste
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+from textual.worker import Worker, WorkerState
+
+from ...client import HeliconeClient, HeliconeError, IdResult, NotFoundError
+from ...ids import extract_ids
+from ...text_safety import sanitize_line
+from ..copy_items import COPY_SPECS, SPEC_BY_ITEM, CopyItem, NothingToCopy, copy_text
+from ..fetching import Detail, DetailCache, fetch_detail, neighbours
+from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
+from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
+from ..widgets.id_input import IdInput
+from ..widgets.request_list import RequestList
+
+try:
+    from ..detail import DetailView, ListTotals, compute_totals
+except ImportError:  # pragma: no cover - until the detail pane lands
+    from ..widgets.detail_placeholder import (  # type: ignore[assignment]
+        DetailView,
+        ListTotals,
+        compute_totals,
+    )
+
+if TYPE_CHECKING:
+    from ..app import HeliconeTUI
+
+#: Seconds the cursor must rest on an uncached row before it is fetched: holding `j` through a
+#: long list then spends no requests (and no rate-limit budget) on rows flown past.
+FETCH_DELAY_S = 0.12
+DETAIL_GROUP = "detail"
+LIST_GROUP = "list"
+COPY_GROUP = "copy"
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", show=False),
+        Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
+        Binding("S", "reverse_sort", "Reverse sort", show=False),
+        Binding("y", "copy_menu", "Copy"),
+        Binding("r", "refetch", "Refetch"),
+        Binding("d", "remove", "Remove", show=False),
+        Binding("D", "clear", "Clear list", show=False),
+        Binding("a", "add_ids", "Add ids"),
+        Binding("n", "next_request", "Next request", show=False),
+        Binding("p", "previous_request", "Previous request", show=False),
+        Binding("left_square_bracket", "prev_tab", "Previous tab", show=False),
+        Binding("right_square_bracket", "next_tab", "Next tab", show=False),
+        *[Binding(str(n), f"tab({n - 1})", f"Tab {n}", show=False) for n in range(1, 7)],
+        *[
+            Binding(
+                spec.key.upper(), f"copy('{spec.item.value}')", f"Copy {spec.label}", show=False
+            )
+            for spec in COPY_SPECS
+        ],
+    ]
+
+    app: HeliconeTUI
+
+    def __init__(self, client: HeliconeClient, initial_ids: list[str]) -> None:
+        super().__init__()
+        self.client = client
+        self.model = RequestListModel()
+        self.cache = DetailCache()
+        self._initial_ids = initial_ids
+        self._selected: str | None = None
+        self._in_flight: dict[str, Worker[Detail]] = {}
+        self._fetch_timer: Timer | None = None
+        self._totals: ListTotals = compute_totals([])
+        self._notified_errors: set[str] = set()
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="browser"):
+            yield IdInput(id="ids")
+            yield Input(
+                placeholder="Filter: any visible text (esc clears)", compact=True, id="filter"
+            )
+            yield Static(id="list-status", markup=False)
+            yield RequestList(self.model, id="requests")
+        yield DetailView(id="detail")
+        yield Footer()
+
+    @property
+    def request_list(self) -> RequestList:
+        return self.query_one(RequestList)
+
+    @property
+    def detail(self) -> DetailView:
+        return self.query_one(DetailView)
+
+    def on_mount(self) -> None:
+        self.detail.show_empty()
+        self.request_list.focus()
+        if self._initial_ids:
+            self.add_ids(self._initial_ids)
+        else:
+            self.query_one(IdInput).focus()
+        self._update_status()
+
+    # ------------------------------------------------------------------ adding ids
+
+    def add_ids(self, ids: list[str], summary: str | None = None) -> int:
+        added = self.model.add_ids(ids)
+        self.request_list.view_changed()
+        if summary is not None:
+            present = len(ids) - len(added)
+            extra = f" {present} already listed." if present else ""
+            self.notify(f"{summary}{extra} Added {len(added)}.", markup=False)
+        if added:
+            self._query(added)
+            if self._selected is None:
+                self.request_list.select_id(added[0])
+        self._update_status()
+        return len(added)
+
+    @on(IdsSubmitted)
+    def _ids_submitted(self, message: IdsSubmitted) -> None:
+        had_rows = bool(len(self.model))
+        self.add_ids(message.ids, message.summary)
+        if not had_rows:
+            self.request_list.focus()
+
+    def on_paste(self, event: Paste) -> None:
+        """A paste anywhere but a text field (those take their own) adds its ids."""
+        extracted = extract_ids(event.text)
+        if extracted.ids:
+            self.add_ids(extracted.ids, extracted.summary())
+        else:
+            self.notify(extracted.summary(), severity="warning", markup=False)
+
+    def _query(self, ids: list[str]) -> None:
+        self.run_worker(
+            self._query_worker(ids), group=LIST_GROUP, name="query-ids", exit_on_error=False
+        )
+
+    async def _query_worker(self, ids: list[str]) -> None:
+        async for chunk in self.client.iter_query_ids(ids):
+            self.post_message(RowsArrived(chunk))
+
+    @on(RowsArrived)
+    def _rows_arrived(self, message: RowsArrived) -> None:
+        if not self.model.apply(message.results):
+            return
+        if self.model.filter_text or self.model.sort.key:
+            self.request_list.view_changed()
+        else:
+            self.request_list.rows_changed()
+        self._totals = compute_totals(self.model.loaded_rows())
+        self._update_status()
+        self._notify_failures(message.results)
+        if any(r.request_id == self._selected for r in message.results):
+            self._show_selected()
+        elif self._selected is not None and self._selected in self.cache:
+            self.detail.update_totals(self._totals)
+
+    def _notify_failures(self, results: list[IdResult]) -> None:
+        for result in results:
+            error = result.error
+            if error is None or isinstance(error, NotFoundError):
+                continue
+            text = str(error)
+            if text not in self._notified_errors:
+                self._notified_errors.add(text)
+                failed = sum(1 for r in results if r.error is not None and str(r.error) == text)
+                self.notify(
+                    f"{text} ({failed} row{'s' if failed != 1 else ''}; press r to retry)",
+                    title="Loading the list failed",
+                    severity="error",
+                    markup=False,
+                )
+
+    # ------------------------------------------------------------------ status line
+
+    def _update_status(self) -> None:
+        done, total = self.model.progress()
+        counts = self.model.counts()
+        parts = [f"{total} request{'s' if total != 1 else ''}"]
+        if done < total:
+            parts.append(f"loading {done:,} / {total:,}")
+        if counts[EntryState.NOT_FOUND]:
+            parts.append(f"{counts[EntryState.NOT_FOUND]} not found")
+        if counts[EntryState.ERROR]:
+            parts.append(f"{counts[EntryState.ERROR]} failed (r retries)")
+        if self.model.filter_text:
+            parts.append(f"filter “{self.model.filter_text}”: {len(self.model.view)} shown")
+        if self.model.sort.key:
+            parts.append(f"sort: {self.model.sort.label()}")
+        self.query_one("#list-status", Static).update(Text(sanitize_line(" · ".join(parts))))
+
+    # ------------------------------------------------------------------ selection
+
+    @on(RequestHighlighted)
+    def _highlighted(self, message: RequestHighlighted) -> None:
+        if message.request_id == self._selected:
+            return
+        self._selected = message.request_id
+        self._show_selected()
+
+    @on(RequestOpened)
+    def _opened(self, message: RequestOpened) -> None:
+        self._show_selected(delay=False)
+        self.detail.focus()
+        self.maximize(self.detail)
+
+    def _show_selected(self, *, delay: bool = True) -> None:
+        """Show what is known about the selected request, fetching it if need be."""
+        if self._fetch_timer is not None:
+            self._fetch_timer.stop()
+            self._fetch_timer = None
+        request_id = self._selected
+        if request_id is None:
+            self.detail.show_empty()
+            return
+        self._cancel_unneeded(request_id)
+        entry = self.model.get(request_id)
+        if entry is not None and entry.state is EntryState.NOT_FOUND:
+            self.detail.show_error(
+                request_id, entry.error or NotFoundError(request_id, hint=NOT_FOUND_REASONS)
+            )
+            return
+        cached = self.cache.get(request_id)
+        if cached is not None:
+            self.detail.show_request(cached.row, cached.mapped, self._totals)
+            self._prefetch()
+            return
+        self.detail.show_loading(request_id)
+        if request_id in self._in_flight:
+            return
+        if delay:
+            self._fetch_timer = self.set_timer(FETCH_DELAY_S, self._fetch_selected)
+        else:
+            self._fetch_selected()
+
+    def _fetch_selected(self) -> None:
+        self._fetch_timer = None
+        if self._selected is not None and self._selected not in self.cache:
+            self._fetch(self._selected)
+
+    def _fetch(self, request_id: str) -> None:
+        if request_id in self._in_flight:
+            return
+        self._in_flight[request_id] = self.run_worker(
+            fetch_detail(self.client, request_id),
+            group=DETAIL_GROUP,
+            name=request_id,
+            exit_on_error=False,
+        )
+
+    def _wanted(self, request_id: str) -> set[str]:
+        index = self.model.index_of(request_id)
+        if index is None:
+            return {request_id}
+        ids = [e.request_id for e in self.model.view]
+        return {request_id, *neighbours(ids, index)}
+
+    def _cancel_unneeded(self, request_id: str) -> None:
+        wanted = self._wanted(request_id)
+        for other, worker in list(self._in_flight.items()):
+            if other not in wanted:
+                worker.cancel()
+                del self._in_flight[other]
+
+    def _prefetch(self) -> None:
+        """Fetch the selection's neighbours while the rate-limit bucket has tokens to spare."""
+        if self._selected is None:
+            return
+        index = self.model.index_of(self._selected)
+        if index is None:
+            return
+        ids = [e.request_id for e in self.model.view[max(0, index - 3) : index + 4]]
+        for request_id in neighbours(ids, ids.index(self._selected)):
+            entry = self.model.get(request_id)
+            if entry is None or entry.state is not EntryState.OK:
+                continue
+            if request_id in self.cache or request_id in self._in_flight:
+                continue
+            if self.client.get_bucket.would_wait() > 0:
+                return
+            self._fetch(request_id)
+
+    # ------------------------------------------------------------------ worker results
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker results and failures land."""
+        worker = event.worker
+        if worker.group == DETAIL_GROUP:
+            self._detail_worker_changed(worker, event.state)
+        elif worker.group == LIST_GROUP and event.state is WorkerState.ERROR:
+            self.notify(
+                f"Loading the list stopped: {worker.error}. Press r to retry.",
+                severity="error",
+                markup=False,
+            )
+            self._fail_loading(worker.error)
+        elif worker.group == COPY_GROUP and event.state is WorkerState.ERROR:
+            error = worker.error
+            if isinstance(error, NothingToCopy):
+                self.notify(str(error), severity="warning", markup=False)
+            else:
+                self.notify(f"Copy failed: {error}", severity="error", markup=False)
+
+    def _detail_worker_changed(self, worker: Worker[Detail], state: WorkerState) -> None:
+        request_id = worker.name
+        if state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        if self._in_flight.get(request_id) is worker:
+            del self._in_flight[request_id]
+        if state is WorkerState.SUCCESS and worker.result is not None:
+            detail = worker.result
+            self.cache.put(request_id, detail)
+            entry = self.model.get(request_id)
+            if entry is not None and entry.state is not EntryState.OK:
+                self.model.apply([IdResult(request_id, row=detail.row)])
+                self.request_list.rows_changed()
+                self._totals = compute_totals(self.model.loaded_rows())
+                self._update_status()
+            if request_id == self._selected:
+                self.detail.show_request(detail.row, detail.mapped, self._totals)
+                self._prefetch()
+        elif state is WorkerState.ERROR:
+            error = worker.error if isinstance(worker.error, Exception) else Exception("failed")
+            if isinstance(error, NotFoundError) and request_id in self.model:
+                self.model.apply([IdResult(request_id, error=error)])
+                self.request_list.rows_changed()
+                self._update_status()
+            if request_id == self._selected:
+                self.detail.show_error(request_id, error)
+
+    def _fail_loading(self, error: BaseException | None) -> None:
+        failure = error if isinstance(error, HeliconeError) else HeliconeError(str(error))
+        stuck = [e.request_id for e in self.model.entries if e.loading]
+        self.model.apply(IdResult(i, error=failure) for i in stuck)
+        self.request_list.rows_changed()
+        self._update_status()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_back(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            self.request_list.focus()
+        elif self.focused is self.query_one("#filter", Input):
+            self._close_filter(clear=True)
+        else:
+            self.request_list.focus()
+
+    def action_add_ids(self) -> None:
+        self.query_one(IdInput).focus()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.model.set_filter(event.value)
+        self.request_list.view_changed()
+        self._update_status()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self._close_filter(clear=False)
+
+    def _close_filter(self, *, clear: bool) -> None:
+        box = self.query_one("#filter", Input)
+        if clear:
+            box.value = ""
+            self.model.set_filter("")
+            self.request_list.view_changed()
+            self._update_status()
+        box.display = bool(box.value)
+        self.request_list.focus()
+
+    def set_filter(self, text: str) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = text
+        box.display = bool(text)
+        self.model.set_filter(text)
+        self.request_list.view_changed()
+        self._update_status()
+
+    def action_sort(self) -> None:
+        self.model.cycle_sort()
+        self._sorted()
+
+    def action_reverse_sort(self) -> None:
+        if self.model.sort.key is not None:
+            self.model.sort_by(self.model.sort.key)
+            self._sorted()
+
+    def sort_by(self, column: str | None) -> None:
+        self.model.sort_by(column)
+        self._sorted()
+
+    @on(SortRequested)
+    def _sort_requested(self, message: SortRequested) -> None:
+        self.sort_by(message.column)
+
+    def _sorted(self) -> None:
+        self.request_list.view_changed()
+        self._update_status()
+
+    def action_remove(self) -> None:
+        entry = self.request_list.selected
+        if entry is None:
+            return
+        index = self.request_list.cursor
+        self.model.remove(entry.request_id)
+        self.cache.discard(entry.request_id)
+        view = self.model.view
+        keep = view[min(index, len(view) - 1)].request_id if view else None
+        self.request_list.view_changed(keep=keep)
+        self._update_status()
+
+    def action_clear(self) -> None:
+        from .confirm import ConfirmScreen
+
+        count = len(self.model)
+        if not count:
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.clear_list()
+
+        self.app.push_screen(
+            ConfirmScreen(f"Remove all {count:,} requests from the list?"), callback=done
+        )
+
+    def clear_list(self) -> None:
+        self.workers.cancel_group(self, LIST_GROUP)
+        self.workers.cancel_group(self, DETAIL_GROUP)
+        self._in_flight.clear()
+        self.model.clear()
+        self.cache.clear()
+        self.set_filter("")
+        self.request_list.view_changed()
+        self._totals = compute_totals([])
+        self._update_status()
+        self.query_one(IdInput).focus()
+
+    def action_refetch(self) -> None:
+        failed = self.model.failed_ids()
+        if failed:
+            self.model.mark_loading(failed)
+            self._notified_errors.clear()
+            self.request_list.rows_changed()
+            self._update_status()
+            self._query(failed)
+            self.notify(
+                f"Querying {len(failed)} failed row{'s' if len(failed) != 1 else ''} again."
+            )
+        request_id = self._selected
+        if request_id is not None:
+            self.cache.discard(request_id)
+            worker = self._in_flight.pop(request_id, None)
+            if worker is not None:
+                worker.cancel()
+            self.detail.show_loading(request_id)
+            self._fetch(request_id)
+
+    def action_next_request(self) -> None:
+        self.request_list.action_cursor_down()
+
+    def action_previous_request(self) -> None:
+        self.request_list.action_cursor_up()
+
+    def action_tab(self, index: int) -> None:
+        self.detail.select_tab(index)
+
+    def action_next_tab(self) -> None:
+        self.detail.next_tab()
+
+    def action_prev_tab(self) -> None:
+        self.detail.prev_tab()
+
+    # ------------------------------------------------------------------ copy
+
+    def action_copy_menu(self) -> None:
+        from .copy_menu import CopyMenuScreen
+
+        if self._selected is None:
+            self.notify("Select a request first.", severity="warning")
+            return
+
+        def chosen(item: CopyItem | None) -> None:
+            if item is not None:
+                self.action_copy(item.value)
+
+        self.app.push_screen(CopyMenuScreen(), callback=chosen)
+
+    def action_copy(self, item_name: str) -> None:
+        request_id = self._selected
+        if request_id is None:
+            self.notify("Select a request first.", severity="warning")
+            return
+        item = CopyItem(item_name)
+        focused = self.detail.focused_message_markdown() if item is CopyItem.MESSAGE else None
+        self.run_worker(
+            self._copy_worker(request_id, item, focused),
+            group=COPY_GROUP,
+            name=item.value,
+            exit_on_error=False,
+        )
+
+    async def _copy_worker(self, request_id: str, item: CopyItem, focused: str | None) -> None:
+        import asyncio
+
+        spec = SPEC_BY_ITEM[item]
+        if item is CopyItem.REQUEST_ID:
+            text = request_id
+        elif item is CopyItem.LINK:
+            text = self.client.dashboard_url(request_id)
+        else:
+            detail = self.cache.get(request_id)
+            if detail is None:
+                self.notify(f"Fetching {request_id[:8]}… to copy its {spec.label}.")
+                detail = await fetch_detail(self.client, request_id)
+                self.cache.put(request_id, detail)
+            text = await asyncio.to_thread(copy_text, item, detail, focused_message=focused)
+        await self.app.copy_text(text, spec.label, f"{request_id[:8]}-{item.value}")

@@ -1,0 +1,1 @@
+"""Widgets of the main screen (the detail pane lives in `ui.detail`)."""
