@@ -199,6 +199,9 @@ class FakeHelicone:
             new = self.faults.patched(dict(changes))
             if new.seed != self.faults.seed:
                 self._fault_state = _FaultState(random.Random(new.seed))
+            # "Every Nth" counts from the moment a rate is set, so a switch is predictable.
+            for name in changes:
+                self._fault_state.counters.pop(name, None)
             self.faults = new
             return new
 
