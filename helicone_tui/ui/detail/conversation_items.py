@@ -1,0 +1,251 @@
+"""The mapped conversation as a flat list of items to show (pure: no textual).
+
+One item per message (request side, then response side), plus items for what is not a message:
+provider errors, tool / vector-db / data events, and why a row could not be mapped. Tool calls
+and their results are paired here, once, so every view reads the pairing the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from helicone_tui.mapping import MappedRequest, summarize_data_url
+from helicone_tui.models import ApiModel, LlmSchema, Message, Response
+
+BlockKind = Literal[
+    "text", "reasoning", "tool_call", "tool_result", "image", "audio", "file", "citation",
+    "error", "event",
+]  # fmt: skip
+Side = Literal["request", "response"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    kind: BlockKind
+    text: str = ""
+    """The block's prose (text, reasoning, a tool result, an error), or a one-line summary."""
+    title: str = ""
+    """A tool's name, an image's summary, an event's label."""
+    data: Any = None
+    """Structured payload shown as JSON: tool-call arguments, event details."""
+    ref: str | None = None
+    """The tool-call id a call or a result carries."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationItem:
+    role: str
+    """system / developer / user / assistant / tool, or event / error / notice."""
+    side: Side
+    blocks: tuple[Block, ...]
+    name: str | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """Cross references: which call a result answers, where a call's result is."""
+
+    @property
+    def label(self) -> str:
+        return f"{self.role} · {self.name}" if self.name else self.role
+
+
+def build_conversation(mapped: MappedRequest) -> list[ConversationItem]:
+    """Every item of ``mapped``'s conversation, in order, tool calls paired with results."""
+    items = list(_items(mapped))
+    return _pair_tool_calls(items)
+
+
+def _items(mapped: MappedRequest) -> Iterator[ConversationItem]:
+    schema: LlmSchema = mapped.schema
+    request = schema.request
+    response = schema.response
+    if mapped.unmappable_reason:
+        yield ConversationItem(
+            "notice",
+            "request",
+            (Block("text", f"{mapped.unmappable_reason}\nThe raw bodies are in the JSON tabs."),),
+        )
+    if request is not None:
+        if request.instructions:
+            yield ConversationItem(
+                "system", "request", (Block("text", request.instructions),), "instructions"
+            )
+        messages = request.messages or []
+        for message in messages:
+            yield _message_item(message, "request")
+        if not messages and request.prompt:
+            yield ConversationItem("user", "request", (Block("text", request.prompt),), "prompt")
+        request_events: tuple[ApiModel | None, ...] = (
+            request.toolDetails,
+            request.vectorDBDetails,
+            request.dataDetails,
+        )
+        for details in request_events:
+            if details is not None:
+                yield _event_item(details, "request")
+    if response is not None:
+        for message in response.messages or []:
+            yield _message_item(message, "response")
+        for output in response.responses or []:
+            yield _response_item(output)
+        response_events: tuple[ApiModel | None, ...] = (
+            response.toolDetailsResponse,
+            response.vectorDBDetailsResponse,
+            response.dataDetailsResponse,
+        )
+        for details in response_events:
+            if details is not None:
+                yield _event_item(details, "response")
+    error = mapped.error_message or _schema_error(schema)
+    if error:
+        status = mapped.status.code
+        title = f"provider error (HTTP {status})" if status else "provider error"
+        yield ConversationItem("error", "response", (Block("error", error, title),))
+
+
+def _schema_error(schema: LlmSchema) -> str | None:
+    error = schema.response.error if schema.response else None
+    if error is None or error.heliconeMessage in (None, "", {}):
+        return None
+    message = error.heliconeMessage
+    return message if isinstance(message, str) else _json_text(message)
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _message_item(message: Message, side: Side) -> ConversationItem:
+    role = message.role or ("tool" if message.kind == "function" else _default_role(side))
+    if message.kind == "function" and message.role is None:
+        role = "tool"
+    return ConversationItem(role, side, tuple(_message_blocks(message)), message.name)
+
+
+def _default_role(side: Side) -> str:
+    return "assistant" if side == "response" else "user"
+
+
+def _message_blocks(message: Message) -> Iterator[Block]:
+    if message.reasoning:
+        yield Block("reasoning", message.reasoning)
+    kind = message.kind
+    if kind == "function" or (message.tool_call_id and message.role == "tool"):
+        yield Block("tool_result", message.content or "", ref=message.tool_call_id)
+    elif kind == "image" or (message.image_url and kind != "contentArray"):
+        # Anthropic's mapping repeats an inline image's base64 in `content`: not text to show.
+        if message.content and message.content not in (message.image_url or ""):
+            yield Block("text", message.content)
+        yield Block("image", title=_media_summary(message.image_url, message.mime_type, "image"))
+    elif kind == "audio":
+        yield Block("audio", title=_media_summary(message.audio_data, message.mime_type, "audio"))
+    elif kind == "file":
+        yield Block("file", title=_file_summary(message))
+    elif message.content:
+        yield Block("text", message.content)
+    for part in message.contentArray or []:
+        yield from _message_blocks(part)
+    for call in message.tool_calls or []:
+        yield Block("tool_call", title=call.name or "tool", data=call.arguments, ref=call.id)
+    for annotation in message.annotations or []:
+        if isinstance(annotation, dict):
+            title = annotation.get("title") or annotation.get("url") or "citation"
+            yield Block("citation", str(annotation.get("url") or ""), str(title))
+
+
+def _response_item(output: Response) -> ConversationItem:
+    return ConversationItem(
+        output.role or "assistant", "response", tuple(_response_blocks(output)), output.name
+    )
+
+
+def _response_blocks(output: Response) -> Iterator[Block]:
+    kind = output.kind
+    if kind == "function" or output.tool_call_id:
+        yield Block("tool_result", output.text or "", ref=output.tool_call_id)
+    elif kind == "image" or output.image_url:
+        yield Block("image", title=_media_summary(output.image_url, None, "image"))
+    elif kind == "file":
+        yield Block("file", title=output.filename or output.file_id or "file")
+    elif output.text:
+        yield Block("text", output.text)
+    for part in output.contentArray or []:
+        yield from _response_blocks(part)
+    for call in output.tool_calls or []:
+        yield Block("tool_call", title=call.name or "tool", data=call.arguments, ref=call.id)
+
+
+def _media_summary(url: str | None, mime: str | None, kind: str) -> str:
+    if not url:
+        return f"[{kind}{': ' + mime if mime else ''}, no data]"
+    if url.startswith("data:"):
+        return summarize_data_url(url)
+    if url.startswith(("http://", "https://")):
+        return url
+    # Bare base64 (audio data, some image parts): say what and how big, never print it.
+    size = len(url) * 3 // 4
+    return f"[{kind}: {mime or 'unknown type'}, {size:,} bytes base64]"
+
+
+def _file_summary(message: Message) -> str:
+    name = message.filename or message.file_id or "file"
+    data = message.file_data
+    if not data:
+        return name
+    if data.startswith("data:"):
+        return f"{name} {summarize_data_url(data)}"
+    return f"{name} ({len(data):,} characters of data)"
+
+
+_EVENT_LABELS = {"tool": "tool event", "vector_db": "vector-db event", "data": "data event"}
+
+
+def _event_item(details: ApiModel, side: Side) -> ConversationItem:
+    data = details.to_json_dict()
+    kind = str(data.pop("_type", None) or getattr(details, "kind", None) or "event")
+    label = _EVENT_LABELS.get(kind, f"{kind} event")
+    name = data.get("toolName") or data.get("name") or data.get("operation")
+    summary = " · ".join(
+        f"{key}: {data[key]}"
+        for key in ("status", "message", "operation", "databaseName", "text", "topK")
+        if data.get(key) not in (None, "", [])
+    )
+    return ConversationItem(
+        "event",
+        side,
+        (Block("event", summary, f"{label} ({side})", data=data),),
+        str(name) if name else None,
+    )
+
+
+def _pair_tool_calls(items: list[ConversationItem]) -> list[ConversationItem]:
+    calls: dict[str, tuple[int, str]] = {}
+    results: dict[str, int] = {}
+    for index, item in enumerate(items):
+        for block in item.blocks:
+            if block.ref and block.kind == "tool_call":
+                calls.setdefault(block.ref, (index, block.title))
+            elif block.ref and block.kind == "tool_result":
+                results.setdefault(block.ref, index)
+    if not calls and not results:
+        return items
+    paired: list[ConversationItem] = []
+    for item in items:
+        notes: list[str] = []
+        blocks: list[Block] = []
+        name = item.name
+        for block in item.blocks:
+            if block.kind == "tool_call" and block.ref in results:
+                notes.append(f"{block.title} → result in #{results[block.ref] + 1}")
+            if block.kind == "tool_result" and block.ref:
+                call = calls.get(block.ref)
+                if call is not None:
+                    block = replace(block, title=call[1])
+                    name = name or call[1]
+                    notes.append(f"result of {call[1]} (#{call[0] + 1}, {block.ref})")
+                else:
+                    notes.append(f"result of call {block.ref}")
+            blocks.append(block)
+        paired.append(replace(item, blocks=tuple(blocks), notes=tuple(notes), name=name))
+    return paired

@@ -1,0 +1,204 @@
+"""`DetailView`: the pane that shows the selected request, in tabs.
+
+The app owns fetching; this pane only shows what it is handed: nothing (`show_empty`), a fetch
+in progress, an error with what to do, or a request. Tokens, Cost and Properties are cheap and
+are filled at once; the Conversation and the JSON tabs are built when first shown, so browsing
+rows with a JSON tab closed never formats a body.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Static, TabbedContent, TabPane
+
+from helicone_tui.mapping import MappedRequest
+from helicone_tui.models import HeliconeRequest
+from helicone_tui.text_safety import sanitize_text
+
+from .body_tab import BodyTab
+from .conversation import ConversationView
+from .conversation_header import conversation_header
+from .conversation_items import Block, ConversationItem, build_conversation
+from .cost_tab import cost_renderable
+from .errors import describe_error, describe_missing_body
+from .info_pane import InfoPane
+from .properties_tab import properties_renderable
+from .summary import summary_text
+from .tokens_tab import tokens_renderable
+from .totals import ListTotals
+
+TAB_IDS: tuple[str, ...] = (
+    "tab-conversation",
+    "tab-tokens",
+    "tab-cost",
+    "tab-properties",
+    "tab-request-json",
+    "tab-response-json",
+)
+TAB_TITLES: tuple[str, ...] = (
+    "1 Conversation",
+    "2 Tokens",
+    "3 Cost",
+    "4 Properties",
+    "5 Request JSON",
+    "6 Response JSON",
+)
+
+EMPTY_TEXT = "Select a request in the list to see its conversation, tokens, cost and properties."
+
+
+class DetailView(Widget):
+    """The selected request: a summary line over six tabs, or a loading / error / empty state."""
+
+    DEFAULT_CLASSES = "detail-view"
+    STATES: ClassVar[tuple[str, ...]] = (
+        "detail-empty",
+        "detail-loading",
+        "detail-error",
+        "detail-main",
+    )
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._row: HeliconeRequest | None = None
+        self._mapped: MappedRequest | None = None
+        self._totals = ListTotals()
+        self._conversation_pending = False
+        self.conversation = ConversationView(id="detail-conversation")
+        self.tokens = InfoPane(id="detail-tokens")
+        self.cost = InfoPane(id="detail-cost")
+        self.properties = InfoPane(id="detail-properties")
+        self.request_body = BodyTab("request", id="detail-request-json")
+        self.response_body = BodyTab("response", id="detail-response-json")
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="detail-empty", id="detail-switcher"):
+            yield Static(EMPTY_TEXT, id="detail-empty", markup=False)
+            yield Static("", id="detail-loading", markup=False)
+            yield Static("", id="detail-error", markup=False)
+            with Vertical(id="detail-main"):
+                yield Static("", id="detail-summary", markup=False)
+                with TabbedContent(id="detail-tabs"):
+                    for tab_id, title, content in zip(
+                        TAB_IDS,
+                        TAB_TITLES,
+                        (
+                            self.conversation,
+                            self.tokens,
+                            self.cost,
+                            self.properties,
+                            self.request_body,
+                            self.response_body,
+                        ),
+                        strict=True,
+                    ):
+                        with TabPane(title, id=tab_id):
+                            yield content
+
+    # -- state --------------------------------------------------------------------------------
+
+    @property
+    def state(self) -> str:
+        """Which of `STATES` is shown."""
+        return self.query_one(ContentSwitcher).current or "detail-empty"
+
+    @property
+    def row(self) -> HeliconeRequest | None:
+        return self._row
+
+    @property
+    def active_tab(self) -> int:
+        active = self.query_one(TabbedContent).active
+        return TAB_IDS.index(active) if active in TAB_IDS else 0
+
+    def _switch(self, state: str) -> None:
+        self.query_one(ContentSwitcher).current = state
+
+    def show_empty(self) -> None:
+        self._row = None
+        self._mapped = None
+        self._switch("detail-empty")
+
+    def show_loading(self, request_id: str) -> None:
+        self.query_one("#detail-loading", Static).update(
+            Text(f"Loading request {sanitize_text(request_id)} …", style="italic")
+        )
+        self._switch("detail-loading")
+
+    def show_error(self, request_id: str, error: Exception) -> None:
+        report = describe_error(request_id, error)
+        text = Text()
+        text.append(f"✖ {report.title}\n", "bold red")
+        text.append(f"request {sanitize_text(request_id)}\n\n", "dim")
+        text.append(sanitize_text(report.message))
+        text.append("\n")
+        for step in report.advice:
+            text.append(f"\n• {step}")
+        self.query_one("#detail-error", Static).update(text)
+        self._switch("detail-error")
+
+    def show_request(self, row: HeliconeRequest, mapped: MappedRequest, totals: ListTotals) -> None:
+        self._row = row
+        self._mapped = mapped
+        self._totals = totals
+        self.query_one("#detail-summary", Static).update(summary_text(row, mapped))
+        self.tokens.show(tokens_renderable(row))
+        self.cost.show(cost_renderable(row, totals))
+        self.properties.show(properties_renderable(row, mapped))
+        info = row.body_info
+        self.request_body.set_body(row.request_body, info)
+        self.response_body.set_body(row.response_body, info)
+        self._conversation_pending = True
+        self._switch("detail-main")
+        self._refresh_active()
+
+    def update_totals(self, totals: ListTotals) -> None:
+        self._totals = totals
+        self.cost.show(cost_renderable(self._row, totals))
+
+    # -- tabs ---------------------------------------------------------------------------------
+
+    def select_tab(self, index: int) -> None:
+        if 0 <= index < len(TAB_IDS):
+            self.query_one(TabbedContent).active = TAB_IDS[index]
+            self._refresh_active()
+
+    def next_tab(self) -> None:
+        self.select_tab((self.active_tab + 1) % len(TAB_IDS))
+
+    def prev_tab(self) -> None:
+        self.select_tab((self.active_tab - 1) % len(TAB_IDS))
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._refresh_active()
+
+    def _refresh_active(self) -> None:
+        active = self.active_tab
+        if active == 0 and self._conversation_pending:
+            self._conversation_pending = False
+            self._load_conversation()
+        elif active == 4:
+            self.request_body.refresh_body()
+        elif active == 5:
+            self.response_body.refresh_body()
+
+    def _load_conversation(self) -> None:
+        row, mapped = self._row, self._mapped
+        if row is None or mapped is None:
+            return
+        items = build_conversation(mapped)
+        missing = describe_missing_body(row.body_info)
+        if missing:
+            items.insert(0, ConversationItem("notice", "request", (Block("text", missing),)))
+        self.conversation.load(items, conversation_header(mapped))
+
+    def focused_message_markdown(self) -> str | None:
+        """The message under the Conversation cursor, as markdown (whole, never cut)."""
+        if self._row is None:
+            return None
+        return self.conversation.focused_markdown()
