@@ -33,8 +33,9 @@ def error_message(status: RequestStatus, response: Any, schema_error: Any = None
     if isinstance(error, dict):
         message = error.get("message")
         if message is not None:
-            kind = error.get("type") or error.get("code") or error.get("status")
-            prefix = f"{text_of(kind)}: " if isinstance(kind, str) and kind else ""
+            kinds = (error.get(k) for k in ("type", "status", "code"))
+            kind = next((k for k in kinds if isinstance(k, str) and k), None)
+            prefix = f"{kind}: " if kind else ""
             return f"{prefix}{text_of(message)}"
         if error:
             return pretty(error)
