@@ -121,8 +121,9 @@ def synthetic_rows(n: int, seed: int = 0, *, now: datetime | None = None) -> lis
         row = llm_row(
             f"synthetic/{seed}/{i}",
             anchor=anchor,
-            # Spread over the last ~30 days, newest first.
-            age_minutes=i * 43_200 / max(n, 1) + rng.random(),
+            # Newest first over the last ~30 days (wrapping every 10,000 rows), independent of
+            # n so that the first rows of a larger set equal a smaller set.
+            age_minutes=(i % 10_000) * 4.32 + rng.random(),
             prompt_tokens=prompt,
             completion_tokens=completion,
             status=status,
