@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
@@ -17,6 +17,7 @@ from ..client import HeliconeClient
 from ..demo import DemoServer
 from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
+from .detail import DETAIL_CSS_PATH
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.missing_key import MissingKeyScreen
@@ -35,9 +36,7 @@ def default_client(settings: Settings) -> HeliconeClient:
 
 
 class HeliconeTUI(App[int]):
-    CSS_PATH: ClassVar[list[str | PurePath]] = [
-        p for p in ("app.tcss", "detail/detail.tcss") if (Path(__file__).parent / p).exists()
-    ]
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", DETAIL_CSS_PATH]
     TITLE = "helicone-tui"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),

@@ -11,6 +11,7 @@ cursor is upgraded to markdown.
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,8 +27,8 @@ from .conversation_items import ConversationItem
 from .message_render import item_markdown
 from .message_widget import MessageWidget
 
-# Enough to fill a 200x60 terminal; the rest is mounted after the first paint.
-FIRST_BATCH = 30
+# Enough to fill a 200x60 terminal (a message is at least 3 rows); the rest is mounted after the first paint.
+FIRST_BATCH = 20
 BATCH = 40
 # The cursor must rest this long before its message is upgraded to markdown (holding `j`
 # must not build a markdown widget per step).
@@ -85,7 +86,7 @@ class ConversationView(VerticalScroll, can_focus=True):
         self._all_expanded = False
         self.fully_mounted.clear()
         self.run_worker(
-            self._rebuild(self._generation),
+            partial(self._rebuild, self._generation),
             group="conversation",
             exclusive=True,
             exit_on_error=False,
@@ -97,8 +98,12 @@ class ConversationView(VerticalScroll, can_focus=True):
         return item_markdown(self._items[min(self._cursor, len(self._items) - 1)])
 
     async def _rebuild(self, generation: int) -> None:
+        # The old messages are hidden at once and removed in batches after the new ones are
+        # painted: removing 500 widgets in one go would delay the next request's first paint.
+        old = list(self.children)
         with self.app.batch_update():
-            await self.remove_children()
+            for widget in old:
+                widget.display = False
             self._widgets = []
             first: list[Widget] = []
             if self._header is not None:
@@ -116,13 +121,20 @@ class ConversationView(VerticalScroll, can_focus=True):
         self.call_after_refresh(
             self.post_message, self.FirstPaint(self, len(self._widgets), len(self._items))
         )
+        while old:
+            await self._next_turn()
+            batch, old = old[:BATCH], old[BATCH:]
+            await self.remove_children(batch)
         while len(self._widgets) < len(self._items):
-            # Let input and painting run between batches.
-            await asyncio.sleep(0.005)
+            await self._next_turn()
             if generation != self._generation:
                 return
             await self.mount_all(self._next_widgets(BATCH))
         self.fully_mounted.set()
+
+    async def _next_turn(self) -> None:
+        """Let input and painting run between two batches."""
+        await asyncio.sleep(0.005)
 
     def _next_widgets(self, count: int) -> list[MessageWidget]:
         start = len(self._widgets)

@@ -23,20 +23,12 @@ from ...client import HeliconeClient, HeliconeError, IdResult, NotFoundError
 from ...ids import extract_ids
 from ...text_safety import sanitize_line
 from ..copy_items import COPY_SPECS, SPEC_BY_ITEM, CopyItem, NothingToCopy, copy_text
+from ..detail import DetailView, ListTotals, compute_totals
 from ..fetching import Detail, DetailCache, fetch_detail, neighbours
 from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
 from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
 from ..widgets.id_input import IdInput
 from ..widgets.request_list import RequestList
-
-try:
-    from ..detail import DetailView, ListTotals, compute_totals
-except ImportError:  # pragma: no cover - until the detail pane lands
-    from ..widgets.detail_placeholder import (  # type: ignore[assignment]
-        DetailView,
-        ListTotals,
-        compute_totals,
-    )
 
 if TYPE_CHECKING:
     from ..app import HeliconeTUI
@@ -44,6 +36,8 @@ if TYPE_CHECKING:
 #: Seconds the cursor must rest on an uncached row before it is fetched: holding `j` through a
 #: long list then spends no requests (and no rate-limit budget) on rows flown past.
 FETCH_DELAY_S = 0.12
+#: Seconds between recomputations of the list totals while rows arrive.
+TOTALS_DELAY_S = 0.25
 DETAIL_GROUP = "detail"
 LIST_GROUP = "list"
 COPY_GROUP = "copy"
@@ -84,6 +78,7 @@ class MainScreen(Screen[None]):
         self._selected: str | None = None
         self._in_flight: dict[str, Worker[Detail]] = {}
         self._fetch_timer: Timer | None = None
+        self._totals_timer: Timer | None = None
         self._totals: ListTotals = compute_totals([])
         self._notified_errors: set[str] = set()
 
@@ -165,12 +160,23 @@ class MainScreen(Screen[None]):
             self.request_list.view_changed()
         else:
             self.request_list.rows_changed()
-        self._totals = compute_totals(self.model.loaded_rows())
+        self._totals_changed()
         self._update_status()
         self._notify_failures(message.results)
-        if any(r.request_id == self._selected for r in message.results):
+        selected = self._selected
+        if selected not in self.cache and any(r.request_id == selected for r in message.results):
             self._show_selected()
-        elif self._selected is not None and self._selected in self.cache:
+
+    def _totals_changed(self) -> None:
+        """Recompute the list totals soon: once per `TOTALS_DELAY_S` while batches pour in,
+        not once per batch (it walks every loaded row)."""
+        if self._totals_timer is None:
+            self._totals_timer = self.set_timer(TOTALS_DELAY_S, self._refresh_totals)
+
+    def _refresh_totals(self) -> None:
+        self._totals_timer = None
+        self._totals = compute_totals(self.model.loaded_rows())
+        if self._selected is not None and self._selected in self.cache:
             self.detail.update_totals(self._totals)
 
     def _notify_failures(self, results: list[IdResult]) -> None:
@@ -332,7 +338,7 @@ class MainScreen(Screen[None]):
             if entry is not None and entry.state is not EntryState.OK:
                 self.model.apply([IdResult(request_id, row=detail.row)])
                 self.request_list.rows_changed()
-                self._totals = compute_totals(self.model.loaded_rows())
+                self._totals_changed()
                 self._update_status()
             if request_id == self._selected:
                 self.detail.show_request(detail.row, detail.mapped, self._totals)
@@ -431,6 +437,7 @@ class MainScreen(Screen[None]):
         view = self.model.view
         keep = view[min(index, len(view) - 1)].request_id if view else None
         self.request_list.view_changed(keep=keep)
+        self._totals_changed()
         self._update_status()
 
     def action_clear(self) -> None:
@@ -456,7 +463,7 @@ class MainScreen(Screen[None]):
         self.cache.clear()
         self.set_filter("")
         self.request_list.view_changed()
-        self._totals = compute_totals([])
+        self._totals_changed()
         self._update_status()
         self.query_one(IdInput).focus()
 
