@@ -35,8 +35,9 @@ def test_blocks_map_to_text_image_thinking_tool_use_and_tool_result() -> None:
     assert thinking["reasoning"] == "I should look it up."
     # Deliberate deviation from the reference (see mapping/anthropic.py): a call is functionCall.
     assert tool_use["_type"] == "functionCall"
-    assert tool_use["tool_calls"] == [{"name": "lookup", "arguments": {"word": "ephemeral"},
-                                       "id": "toolu_1"}]  # fmt: skip
+    assert tool_use["tool_calls"] == [
+        {"name": "lookup", "arguments": {"word": "ephemeral"}, "id": "toolu_1"}
+    ]
     (tool_result,) = result["contentArray"]
     assert tool_result["_type"] == "function"
     assert tool_result["tool_call_id"] == "toolu_1"
@@ -46,8 +47,13 @@ def test_blocks_map_to_text_image_thinking_tool_use_and_tool_result() -> None:
 def test_tools_use_input_schema_and_temperature_stays_out_of_the_schema() -> None:
     mapped = map_request(load())
     request = mapped.schema.to_json_dict()["request"]
-    assert request["tools"] == [{"name": "lookup", "description": "Look a word up",
-                                 "parameters": {"type": "object", "properties": {"word": {"type": "string"}}}}]  # fmt: skip
+    assert request["tools"] == [
+        {
+            "name": "lookup",
+            "description": "Look a word up",
+            "parameters": {"type": "object", "properties": {"word": {"type": "string"}}},
+        }
+    ]
     assert request["max_tokens"] == 1024
     assert "temperature" not in request  # as the reference: kept in parameters instead
     assert mapped.parameters["temperature"] == 1
@@ -67,8 +73,19 @@ def test_response_text_reasoning_and_tool_use_in_one_message() -> None:
 
 def test_base64_image_is_kept_in_schema_and_summarised_in_print() -> None:
     data = "A" * 4000
-    body = {"messages": [{"role": "user", "content": [
-        {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": data}}]}]}  # fmt: skip
+    body = {
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {
+                        "type": "image",
+                        "source": {"type": "base64", "media_type": "image/png", "data": data},
+                    }
+                ],
+            }
+        ]
+    }
     mapped = map_request(load(request_body=body))
     part = mapped.schema.to_json_dict()["request"]["messages"][0]["contentArray"][0]
     assert part["image_url"] == f"data:image/png;base64,{data}"
@@ -80,16 +97,35 @@ def test_base64_image_is_kept_in_schema_and_summarised_in_print() -> None:
 
 def test_streamed_events_are_consolidated() -> None:
     events = [
-        {"type": "message_start", "message": {"id": "m", "model": "claude-x", "role": "assistant", "content": []}},
+        {
+            "type": "message_start",
+            "message": {"id": "m", "model": "claude-x", "role": "assistant", "content": []},
+        },
         {"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
         {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "Hi "}},
-        {"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": "there"}},
-        {"type": "content_block_start", "index": 1, "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}}},
-        {"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": "{\"a\":"}},
-        {"type": "content_block_delta", "index": 1, "delta": {"type": "input_json_delta", "partial_json": "2}"}},
+        {
+            "type": "content_block_delta",
+            "index": 0,
+            "delta": {"type": "text_delta", "text": "there"},
+        },
+        {
+            "type": "content_block_start",
+            "index": 1,
+            "content_block": {"type": "tool_use", "id": "t", "name": "f", "input": {}},
+        },
+        {
+            "type": "content_block_delta",
+            "index": 1,
+            "delta": {"type": "input_json_delta", "partial_json": '{"a":'},
+        },
+        {
+            "type": "content_block_delta",
+            "index": 1,
+            "delta": {"type": "input_json_delta", "partial_json": "2}"},
+        },
         {"type": "message_delta", "delta": {"stop_reason": "tool_use"}},
         {"type": "message_stop"},
-    ]  # fmt: skip
+    ]
     sse = "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events)
     mapped = map_request(load(response_body=sse))
     (message,) = mapped.schema.to_json_dict()["response"]["messages"]

@@ -30,8 +30,9 @@ def test_system_instruction_function_call_and_response() -> None:
     assert result["_type"] == "function" and result["name"] == "get_time"
     assert json.loads(result["content"]) == {"time": "10:00"}
     assert request["temperature"] == 0.5 and request["max_tokens"] == 256
-    assert request["tools"] == [{"name": "get_time", "description": "Current time",
-                                 "parameters": {"type": "object"}}]  # fmt: skip
+    assert request["tools"] == [
+        {"name": "get_time", "description": "Current time", "parameters": {"type": "object"}}
+    ]
 
 
 def test_thought_parts_are_reasoning_not_text() -> None:
@@ -46,9 +47,11 @@ def test_thought_parts_are_reasoning_not_text() -> None:
 def test_stream_chunks_list_is_merged() -> None:
     chunks = [
         {"candidates": [{"content": {"role": "model", "parts": [{"text": "Bon"}]}}]},
-        {"candidates": [{"content": {"role": "model", "parts": [{"text": "jour"}]}}],
-         "modelVersion": "gemini-2.5-flash"},
-    ]  # fmt: skip
+        {
+            "candidates": [{"content": {"role": "model", "parts": [{"text": "jour"}]}}],
+            "modelVersion": "gemini-2.5-flash",
+        },
+    ]
     mapped = map_request(load(response_body=chunks))
     assert mapped.preview.response == "Bonjour"
 

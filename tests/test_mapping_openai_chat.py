@@ -23,18 +23,28 @@ def test_full_chat_maps_every_message_kind() -> None:
     assert mapped.mapper == "openai-chat"
     schema = mapped.schema.to_json_dict()
     system, user, call, result = schema["request"]["messages"]
-    assert system == {"content": "You are terse.", "role": "system", "_type": "message",
-                      "reasoning": ""}  # fmt: skip
+    assert system == {
+        "content": "You are terse.",
+        "role": "system",
+        "_type": "message",
+        "reasoning": "",
+    }
     assert user["_type"] == "contentArray"
     text, image = user["contentArray"]
     assert text["content"] == "Weather in Paris? See the photo."
     assert image["_type"] == "image" and image["image_url"].startswith("data:image/png;base64,")
     assert image["detail"] == "low"
     assert call["_type"] == "functionCall"
-    assert call["tool_calls"] == [{"id": "call_1", "name": "get_weather",
-                                   "arguments": {"city": "Paris"}}]  # fmt: skip
-    assert result == {"content": "18°C, cloudy", "role": "tool", "tool_call_id": "call_1",
-                      "_type": "function", "reasoning": ""}  # fmt: skip
+    assert call["tool_calls"] == [
+        {"id": "call_1", "name": "get_weather", "arguments": {"city": "Paris"}}
+    ]
+    assert result == {
+        "content": "18°C, cloudy",
+        "role": "tool",
+        "tool_call_id": "call_1",
+        "_type": "function",
+        "reasoning": "",
+    }
 
 
 def test_request_parameters_and_tools_are_kept() -> None:
@@ -56,8 +66,9 @@ def test_response_reasoning_and_annotations() -> None:
     (message,) = response["messages"]
     assert message["content"] == "It is 18°C and cloudy in Paris."
     assert message["reasoning"] == "The tool said 18°C."
-    assert message["annotations"] == [{"type": "url_citation", "url": "https://weather.example/paris",
-                                       "title": "Paris weather"}]  # fmt: skip
+    assert message["annotations"] == [
+        {"type": "url_citation", "url": "https://weather.example/paris", "title": "Paris weather"}
+    ]
     assert mapped.preview.request == "18°C, cloudy"
     assert mapped.preview.response == "It is 18°C and cloudy in Paris."
     assert mapped.status.kind == "success" and mapped.status.code == 200
@@ -106,11 +117,36 @@ def test_cache_hit() -> None:
 
 def test_streamed_sse_text_is_consolidated() -> None:
     chunks = [
-        {"id": "c", "model": "gpt-4o", "choices": [{"delta": {"role": "assistant", "content": "Hel"}}]},
+        {
+            "id": "c",
+            "model": "gpt-4o",
+            "choices": [{"delta": {"role": "assistant", "content": "Hel"}}],
+        },
         {"choices": [{"delta": {"content": "lo"}}]},
-        {"choices": [{"delta": {"tool_calls": [{"index": 0, "id": "call_a", "function": {"name": "f", "arguments": "{\"x\":"}}]}}]},
-        {"choices": [{"delta": {"tool_calls": [{"index": 0, "function": {"arguments": "1}"}}]}, "finish_reason": "tool_calls"}]},
-    ]  # fmt: skip
+        {
+            "choices": [
+                {
+                    "delta": {
+                        "tool_calls": [
+                            {
+                                "index": 0,
+                                "id": "call_a",
+                                "function": {"name": "f", "arguments": '{"x":'},
+                            }
+                        ]
+                    }
+                }
+            ]
+        },
+        {
+            "choices": [
+                {
+                    "delta": {"tool_calls": [{"index": 0, "function": {"arguments": "1}"}}]},
+                    "finish_reason": "tool_calls",
+                }
+            ]
+        },
+    ]
     sse = "".join(f"data: {json.dumps(c)}\n\n" for c in chunks) + "data: [DONE]\n\n"
     mapped = map_request(load("openai_chat_tools_reasoning.json", response_body=sse))
     (message,) = mapped.schema.to_json_dict()["response"]["messages"]
@@ -120,15 +156,27 @@ def test_streamed_sse_text_is_consolidated() -> None:
 
 
 def test_streamed_data_chunks_are_consolidated() -> None:
-    body = {"streamed_data": [{"choices": [{"delta": {"content": "A"}}]},
-                              {"choices": [{"delta": {"content": "B"}}]}]}  # fmt: skip
+    body = {
+        "streamed_data": [
+            {"choices": [{"delta": {"content": "A"}}]},
+            {"choices": [{"delta": {"content": "B"}}]},
+        ]
+    }
     mapped = map_request(load("openai_chat_tools_reasoning.json", response_body=body))
     assert mapped.preview.response == "AB"
 
 
 def test_unparsable_tool_arguments_are_kept_raw() -> None:
-    body = {"choices": [{"message": {"role": "assistant", "tool_calls": [
-        {"id": "c", "function": {"name": "f", "arguments": "{\"cut"}}]}}]}  # fmt: skip
+    body = {
+        "choices": [
+            {
+                "message": {
+                    "role": "assistant",
+                    "tool_calls": [{"id": "c", "function": {"name": "f", "arguments": '{"cut'}}],
+                }
+            }
+        ]
+    }
     mapped = map_request(load("openai_chat_tools_reasoning.json", response_body=body))
     (message,) = mapped.schema.to_json_dict()["response"]["messages"]
     assert message["tool_calls"][0]["arguments"] == {"raw": '{"cut'}
@@ -136,10 +184,22 @@ def test_unparsable_tool_arguments_are_kept_raw() -> None:
 
 
 def test_asset_placeholders_are_replaced_in_schema_not_in_raw_body() -> None:
-    body = {"model": "gpt-4o", "messages": [{"role": "user", "content": [
-        {"type": "image_url", "image_url": {"url": '<helicone-asset-id key="img1"/>'}}]}]}  # fmt: skip
-    row = load("openai_chat_tools_reasoning.json", request_body=body,
-               asset_urls={"img1": "https://signed.example/img1.png"})  # fmt: skip
+    body = {
+        "model": "gpt-4o",
+        "messages": [
+            {
+                "role": "user",
+                "content": [
+                    {"type": "image_url", "image_url": {"url": '<helicone-asset-id key="img1"/>'}}
+                ],
+            }
+        ],
+    }
+    row = load(
+        "openai_chat_tools_reasoning.json",
+        request_body=body,
+        asset_urls={"img1": "https://signed.example/img1.png"},
+    )
     mapped = map_request(row)
     part = mapped.schema.to_json_dict()["request"]["messages"][0]["contentArray"][0]
     assert part["image_url"] == "https://signed.example/img1.png"
@@ -155,14 +215,18 @@ def test_long_preview_is_cut_on_one_line() -> None:
 
 
 def test_json_string_bodies_are_parsed() -> None:
-    row = load("openai_chat_tools_reasoning.json",
-               request_body=json.dumps({"messages": [{"role": "user", "content": "hi"}]}))  # fmt: skip
+    row = load(
+        "openai_chat_tools_reasoning.json",
+        request_body=json.dumps({"messages": [{"role": "user", "content": "hi"}]}),
+    )
     assert map_request(row).preview.request == "hi"
 
 
 def test_row_llm_schema_is_used_as_is() -> None:
-    schema = {"request": {"messages": [{"role": "user", "content": "from schema", "_type": "message"}]},
-              "response": {"messages": [{"role": "assistant", "content": "answer", "_type": "message"}]}}  # fmt: skip
+    schema = {
+        "request": {"messages": [{"role": "user", "content": "from schema", "_type": "message"}]},
+        "response": {"messages": [{"role": "assistant", "content": "answer", "_type": "message"}]},
+    }
     mapped = map_request(load("openai_chat_tools_reasoning.json", llmSchema=schema))
     assert mapped.from_row_schema
     assert mapped.schema.to_json_dict() == schema

@@ -28,8 +28,14 @@ def test_request_instructions_input_items_and_call_ids() -> None:
     # function_call_output refers to call_id, so the call is shown under call_id too.
     assert call["tool_calls"][0]["id"] == "call_9"
     assert output["tool_call_id"] == "call_9" and output["content"] == "Team A"
-    assert request["tools"] == [{"type": "function", "name": "search",
-                                 "description": "Search the web", "parameters": {"type": "object"}}]  # fmt: skip
+    assert request["tools"] == [
+        {
+            "type": "function",
+            "name": "search",
+            "description": "Search the web",
+            "parameters": {"type": "object"},
+        }
+    ]
     assert mapped.parameters["reasoning_effort"] == "high"
 
 
@@ -52,9 +58,19 @@ def test_stream_events_use_the_completed_response() -> None:
     events = [
         {"type": "response.created", "response": {"id": "r"}},
         {"type": "response.output_text.delta", "delta": "Team "},
-        {"type": "response.completed", "response": {"output": [{"type": "message", "role": "assistant",
-            "content": [{"type": "output_text", "text": "Team A."}]}]}},
-    ]  # fmt: skip
+        {
+            "type": "response.completed",
+            "response": {
+                "output": [
+                    {
+                        "type": "message",
+                        "role": "assistant",
+                        "content": [{"type": "output_text", "text": "Team A."}],
+                    }
+                ]
+            },
+        },
+    ]
     sse = "".join(f"event: {e['type']}\ndata: {json.dumps(e)}\n\n" for e in events)
     assert map_request(load(response_body=sse)).preview.response == "Team A."
 

@@ -22,21 +22,94 @@ INTERNAL_FAILURE = "Could not map"
 
 # Keys the mappers look for, so generated bodies reach deep into every mapper.
 KEYS = [
-    "messages", "content", "role", "type", "text", "tool_calls", "function", "arguments", "name",
-    "id", "call_id", "tool_call_id", "image_url", "url", "source", "data", "media_type", "input",
-    "output", "item", "choices", "message", "delta", "candidates", "contents", "parts",
-    "inlineData", "functionCall", "functionResponse", "systemInstruction", "system", "error",
-    "instructions", "prompt", "model", "tools", "tool_choice", "_type", "toolName", "operation",
-    "status", "embedding", "b64_json", "revised_prompt", "streamed_data", "from", "timestamp",
-    "summary", "thinking", "input_schema", "completion_message", "results", "annotations",
-    "response", "session", "transcript", "audio", "contentArray", "heliconeMessage", "failed",
-]  # fmt: skip
+    "messages",
+    "content",
+    "role",
+    "type",
+    "text",
+    "tool_calls",
+    "function",
+    "arguments",
+    "name",
+    "id",
+    "call_id",
+    "tool_call_id",
+    "image_url",
+    "url",
+    "source",
+    "data",
+    "media_type",
+    "input",
+    "output",
+    "item",
+    "choices",
+    "message",
+    "delta",
+    "candidates",
+    "contents",
+    "parts",
+    "inlineData",
+    "functionCall",
+    "functionResponse",
+    "systemInstruction",
+    "system",
+    "error",
+    "instructions",
+    "prompt",
+    "model",
+    "tools",
+    "tool_choice",
+    "_type",
+    "toolName",
+    "operation",
+    "status",
+    "embedding",
+    "b64_json",
+    "revised_prompt",
+    "streamed_data",
+    "from",
+    "timestamp",
+    "summary",
+    "thinking",
+    "input_schema",
+    "completion_message",
+    "results",
+    "annotations",
+    "response",
+    "session",
+    "transcript",
+    "audio",
+    "contentArray",
+    "heliconeMessage",
+    "failed",
+]
 TYPES = [
-    "text", "image_url", "image", "tool_use", "tool_result", "thinking", "function_call",
-    "function_call_output", "message", "input_text", "input_image", "input_file", "output_text",
-    "reasoning", "tool", "vector_db", "data", "response.done", "conversation.item.create",
-    "content_block_delta", "message_start", "base64", "tool-call", "tool-result", "file",
-]  # fmt: skip
+    "text",
+    "image_url",
+    "image",
+    "tool_use",
+    "tool_result",
+    "thinking",
+    "function_call",
+    "function_call_output",
+    "message",
+    "input_text",
+    "input_image",
+    "input_file",
+    "output_text",
+    "reasoning",
+    "tool",
+    "vector_db",
+    "data",
+    "response.done",
+    "conversation.item.create",
+    "content_block_delta",
+    "message_start",
+    "base64",
+    "tool-call",
+    "tool-result",
+    "file",
+]
 
 scalars = (
     st.none()
@@ -153,25 +226,40 @@ def test_arbitrary_bodies_never_raise(request: Any, response: Any, model: str) -
 def _deep_rows() -> list[tuple[str, str, Any, Any]]:
     deep = _nested_json(5_000)
     return [
-        ("OPENAI", "gpt-4o",
-         {"messages": [{"role": "assistant", "tool_calls": [{"function": {"arguments": deep}}]}],
-          "tools": [{"function": {"name": "f", "parameters": deep}}], "tool_choice": deep},
-         {"choices": [{"message": {"content": None, "annotations": [deep]}}], "error": deep}),
-        ("ANTHROPIC", "claude-3",
-         {"messages": [{"role": "assistant", "content": [{"type": "tool_use", "input": deep}]}]},
-         {"content": [{"type": "tool_use", "input": deep}]}),
+        (
+            "OPENAI",
+            "gpt-4o",
+            {
+                "messages": [
+                    {"role": "assistant", "tool_calls": [{"function": {"arguments": deep}}]}
+                ],
+                "tools": [{"function": {"name": "f", "parameters": deep}}],
+                "tool_choice": deep,
+            },
+            {"choices": [{"message": {"content": None, "annotations": [deep]}}], "error": deep},
+        ),
+        (
+            "ANTHROPIC",
+            "claude-3",
+            {"messages": [{"role": "assistant", "content": [{"type": "tool_use", "input": deep}]}]},
+            {"content": [{"type": "tool_use", "input": deep}]},
+        ),
         ("GOOGLE", "gemini", {"contents": [{"parts": [{"functionCall": {"args": deep}}]}]}, {}),
         ("CUSTOM", "tool:x", {"_type": "tool", "toolName": "x", "input": deep}, {"status": deep}),
         ("CUSTOM", "vector_db", {"_type": "vector_db", "filter": deep}, {"metadata": deep}),
-    ]  # fmt: skip
+    ]
 
 
 def test_deep_provider_json_in_the_schema_is_cut_so_it_can_be_dumped() -> None:
     for provider, model, request, response in _deep_rows():
         row = HeliconeRequest(
-            request_id="deep", provider=provider, model=model, request_body=request,
-            response_body=response, response_status=200,
-        )  # fmt: skip
+            request_id="deep",
+            provider=provider,
+            model=model,
+            request_body=request,
+            response_body=response,
+            response_status=200,
+        )
         _check(row)
         assert "…" in json.dumps(map_request(row).schema.to_json_dict(), ensure_ascii=False)
 

@@ -98,7 +98,7 @@ def _map(row: HeliconeRequest) -> MappedRequest:
     info = infer_body_info(row)
     if info.state is BodyState.NOT_STORED:
         return _unmappable(row, info.detail or "Helicone did not store this request's bodies.")
-    if is_body_placeholder(request) or is_body_placeholder(response):
+    if is_body_placeholder(row.request_body) or is_body_placeholder(row.response_body):
         return _unmappable(
             row, "The bodies are in object storage and were not fetched with this row."
         )
