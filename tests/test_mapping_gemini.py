@@ -88,3 +88,22 @@ def test_inline_audio_part() -> None:
 def test_gemini_body_through_another_provider_is_recognised_by_shape() -> None:
     mapped = map_request(load(provider="OPENROUTER", target_url="https://proxy.example/x"))
     assert mapped.mapper == "gemini-chat"
+
+
+def test_function_only_turns_preview_the_call_and_the_result() -> None:
+    response = {
+        "candidates": [
+            {
+                "content": {
+                    "role": "model",
+                    "parts": [
+                        {"functionCall": {"name": "a", "args": {"x": 1}}},
+                        {"functionCall": {"name": "b", "args": {}}},
+                    ],
+                }
+            }
+        ]
+    }
+    mapped = map_request(load(response_body=response))
+    assert mapped.preview.request == '{"time":"10:00"}'
+    assert mapped.preview.response == 'a({"x":1}) b({})'

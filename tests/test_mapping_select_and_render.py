@@ -110,3 +110,52 @@ def test_plain_text_error_body_is_kept_readable() -> None:
     )
     assert mapped.mapped and mapped.status.kind == "error" and mapped.status.code == 502
     assert mapped.error_message == "<html>Bad Gateway</html>"
+
+
+def test_unresolved_asset_placeholder_is_named_not_linked() -> None:
+    mapped = map_request(
+        HeliconeRequest(
+            request_id="a",
+            model="gpt-4o",
+            provider="OPENAI",
+            response_status=200,
+            request_body={
+                "messages": [
+                    {
+                        "role": "user",
+                        "content": [
+                            {
+                                "type": "image_url",
+                                "image_url": {"url": '<helicone-asset-id key="as_1"/>'},
+                            }
+                        ],
+                    }
+                ]
+            },
+        )
+    )
+    markdown = conversation_to_markdown(mapped)
+    assert "[image: Helicone asset as_1, no signed URL in this row]" in markdown
+    assert "![image](<helicone" not in markdown
+
+
+def test_tool_result_part_inside_a_user_turn_is_labelled() -> None:
+    mapped = map_request(
+        HeliconeRequest(
+            request_id="t",
+            model="claude-3",
+            provider="ANTHROPIC",
+            response_status=200,
+            request_body={
+                "messages": [
+                    {
+                        "role": "user",
+                        "content": [
+                            {"type": "tool_result", "tool_use_id": "tu_1", "content": "42"}
+                        ],
+                    }
+                ]
+            },
+        )
+    )
+    assert "**Tool result** (for `tu_1`)\n\n42" in conversation_to_markdown(mapped)

@@ -7,6 +7,7 @@ from typing import Any
 from .images import data_url
 from .jsonish import as_dict, as_list, as_str, compact, dicts, get_path, is_number, pretty, text_of
 from .mapped import MapperOutput
+from .preview import last_message_text, tool_call_text
 
 # Gemini names the model in the URL, not the body; rows logged without one say "unknown".
 _UNKNOWN_MODELS = frozenset({"", "unknown"})
@@ -159,9 +160,23 @@ def map_gemini(request: Any, response: Any, model: str | None) -> MapperOutput:
     contents = as_dict(request).get("contents")
     last = get_path(contents, -1) if isinstance(contents, list) else contents
     first_candidate = get_path(as_dict(response).get("candidates"), 0, "content")
+    mapped_request = map_gemini_request(request, model)
+    mapped_response = map_gemini_response(response, model)
+    # The dashboard previews text parts only; a turn of function calls / results would then
+    # show nothing, so those fall back to the call or the result.
+    preview_request = _parts_text(last) or last_message_text(mapped_request["messages"][-1:])
+    preview_response = _parts_text(first_candidate)
+    if not preview_response:
+        calls = [as_dict(m).get("tool_calls") for m in as_list(mapped_response["messages"])]
+        calls += [
+            p.get("tool_calls")
+            for m in as_list(mapped_response["messages"])
+            for p in dicts(as_dict(m).get("contentArray"))
+        ]
+        preview_response = "\n".join(t for t in map(tool_call_text, calls) if t)
     return MapperOutput(
-        request=map_gemini_request(request, model),
-        response=map_gemini_response(response, model),
-        preview_request=_parts_text(last),
-        preview_response=_parts_text(first_candidate),
+        request=mapped_request,
+        response=mapped_response,
+        preview_request=preview_request,
+        preview_response=preview_response,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from helicone_tui.models import FunctionCall, Message, Response
 
+from .assets import ASSET_TAG
 from .images import summarize_data_url, summarize_data_urls_in
 from .jsonish import MAX_DEPTH, pretty
 from .mapped import MappedRequest
@@ -47,6 +48,9 @@ def _heading(role: str | None) -> str:
 def _media_line(kind: str, url: str | None, label: str | None = None) -> str:
     if not url:
         return f"[{kind}{': ' + label if label else ''}]"
+    asset = ASSET_TAG.search(url)
+    if asset is not None:
+        return f"[{kind}: Helicone asset {asset.group(1)}, no signed URL in this row]"
     if url.startswith("data:"):
         return summarize_data_url(url) if "base64," in url else f"[{kind}: {url[:80]}]"
     return f"![{label or kind}]({url})" if kind == "image" else f"[{kind}: {url}]"
@@ -66,6 +70,8 @@ def _tool_calls(calls: list[FunctionCall] | None) -> list[str]:
 def _body(message: Message | Response, depth: int) -> list[str]:
     """The blocks of one message or content part (contentArray parts in order)."""
     blocks: list[str] = []
+    if depth > 0 and message.tool_call_id:
+        blocks.append(f"**Tool result** (for `{message.tool_call_id}`)")
     reasoning = getattr(message, "reasoning", None)
     if reasoning:
         quoted = "\n".join(f"> {line}" for line in _text(reasoning).splitlines())
