@@ -43,7 +43,15 @@ LIST_GROUP = "list"
 COPY_GROUP = "copy"
 
 
+class DetailPane(Vertical):
+    """Holds the detail view; `enter` maximizes it to read a request full screen."""
+
+    ALLOW_MAXIMIZE = True
+
+
 class MainScreen(Screen[None]):
+    # `action_back` minimizes the detail itself, and puts the focus back on the list.
+    ESCAPE_TO_MINIMIZE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", show=False),
         Binding("slash", "filter", "Filter"),
@@ -92,7 +100,8 @@ class MainScreen(Screen[None]):
             )
             yield Static(id="list-status", markup=False)
             yield RequestList(self.model, id="requests")
-        yield DetailView(id="detail")
+        with DetailPane(id="detail-pane"):
+            yield DetailView(id="detail")
         yield Footer()
 
     @property
@@ -225,8 +234,15 @@ class MainScreen(Screen[None]):
     @on(RequestOpened)
     def _opened(self, message: RequestOpened) -> None:
         self._show_selected(delay=False)
-        self.detail.focus()
-        self.maximize(self.detail)
+        self.maximize(self.query_one(DetailPane), container=False)
+        self._focus_detail()
+
+    def _focus_detail(self) -> None:
+        """Focus the content of the detail's active tab (so j/k scroll it), else anything in it."""
+        candidates = [w for w in self.detail.query("TabPane.-active *") if w.focusable]
+        candidates += [w for w in self.detail.query("*") if w.focusable]
+        if candidates:
+            candidates[0].focus()
 
     def _show_selected(self, *, delay: bool = True) -> None:
         """Show what is known about the selected request, fetching it if need be."""
