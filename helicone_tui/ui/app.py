@@ -126,4 +126,4 @@ class HeliconeTUI(App[int]):
         from .commands import app_commands
 
         yield from super().get_system_commands(screen)
-        yield from app_commands(self)
+        yield from app_commands(self, screen)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
+from textual.screen import Screen
 
 from .copy_items import COPY_SPECS
 from .list_model import COLUMNS
@@ -15,9 +16,9 @@ if TYPE_CHECKING:
     from .app import HeliconeTUI
 
 
-def app_commands(app: HeliconeTUI) -> Iterator[SystemCommand]:
+def app_commands(app: HeliconeTUI, screen: Screen[object]) -> Iterator[SystemCommand]:
+    """Commands for the palette opened over `screen`."""
     yield SystemCommand("Keys", "Show every key (?)", app.action_help)
-    screen = app.screen
     if not isinstance(screen, MainScreen):
         return
     yield SystemCommand("Add request ids", "Focus the paste box (a)", screen.action_add_ids)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -72,17 +71,17 @@ COPY_NOTE = (
 )
 
 
-def help_table() -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
+def help_text() -> Text:
+    width = max(len(keys) for _section, rows in HELP for keys, _text in rows) + 2
+    text = Text()
     for section, rows in HELP:
-        table.add_row(Text(section, style="bold underline"), "")
-        for keys, text in rows:
-            table.add_row(Text(keys), Text(text))
-        table.add_row("", "")
-    table.add_row("", Text(COPY_NOTE, style="italic"))
-    return table
+        text.append(f"{section}\n", style="bold underline")
+        for keys, what in rows:
+            text.append(keys.ljust(width), style="bold")
+            text.append(f"{what}\n")
+        text.append("\n")
+    text.append(COPY_NOTE, style="italic")
+    return text
 
 
 class HelpScreen(ModalScreen[None]):
@@ -93,7 +92,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("helicone-tui keys"), classes="dialog-title")
-            yield Static(help_table())
+            yield Static(help_text())
 
     def action_close(self) -> None:
         self.dismiss(None)
