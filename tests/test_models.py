@@ -283,3 +283,12 @@ def test_event_models_accept_documented_shapes() -> None:
     assert DataDetailsResponse.model_validate({"_type": "data", "name": "n"}).name == "n"
     assert HeliconeEventTool.model_validate({"_type": "tool", "toolName": "x", "input": [1]}).input
     assert HeliconeEventData.model_validate({"_type": "data", "name": "d", "meta": {}}).meta == {}
+
+
+def test_deeply_nested_bodies_still_dump() -> None:
+    body: Any = "leaf"
+    for _ in range(5000):
+        body = {"a": [body]}
+    row = HeliconeRequest.model_validate({"request_id": "deep", "request_body": body})
+    dumped = row.to_json_dict()
+    assert dumped["request_body"] is body

@@ -405,6 +405,10 @@ class HeliconeClient:
             return None
         try:
             return await self._maybe_in_thread(json.loads, content, size=len(content))
+        except RecursionError:
+            raise MalformedResponseError(
+                "Helicone's answer is JSON nested too deeply to read."
+            ) from None
         except ValueError:
             if response.status_code in (400, 401):
                 return content.decode("utf-8", "replace")

@@ -14,6 +14,9 @@ Clock = Callable[[], float]
 # of GETs are paced just under the limit.
 GET_BURST = 50
 GET_RATE_PER_S = 1.8
+# Refill arithmetic in floats can stop a hair short of a whole token; without this slack the
+# bucket would spin on ever-smaller sleeps.
+_EPSILON = 1e-9
 
 
 class TokenBucket:
@@ -45,13 +48,13 @@ class TokenBucket:
     def would_wait(self) -> float:
         """Seconds the next `acquire` would wait now (0 when a token is free)."""
         self._refill()
-        return 0.0 if self._tokens >= 1 else (1 - self._tokens) / self.rate
+        return 0.0 if self._tokens >= 1 - _EPSILON else (1 - self._tokens) / self.rate
 
     async def acquire(self) -> None:
         async with self._lock:
             while True:
                 self._refill()
-                if self._tokens >= 1:
-                    self._tokens -= 1
+                if self._tokens >= 1 - _EPSILON:
+                    self._tokens = max(0.0, self._tokens - 1)
                     return
                 await self._sleep((1 - self._tokens) / self.rate)

@@ -12,7 +12,7 @@ dumping it must give back exactly the JSON that came in. So:
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from pydantic import (
     BaseModel,
@@ -40,6 +40,11 @@ class ApiModel(BaseModel):
     )
 
     _malformed: dict[str, Any] = PrivateAttr(default_factory=dict)
+
+    # Fields holding raw JSON (bodies) that `to_json_dict` hands over as they are: walking a
+    # 5 MB body to copy it is wasted work, and a body nested deeper than pydantic's serializer
+    # allows must still dump.
+    RAW_JSON_FIELDS: ClassVar[tuple[str, ...]] = ()
 
     @model_validator(mode="wrap")
     @classmethod
@@ -77,8 +82,16 @@ class ApiModel(BaseModel):
         return dict(self.__pydantic_extra__ or {})
 
     def to_json_dict(self) -> dict[str, Any]:
-        """The model as JSON-ready data: missing stays missing, null stays null."""
-        result: dict[str, Any] = self.model_dump(mode="json", exclude_unset=True, by_alias=True)
+        """The model as JSON-ready data: missing stays missing, null stays null.
+
+        Raw JSON fields (bodies) are the very objects the model holds, not copies.
+        """
+        raw = [name for name in self.RAW_JSON_FIELDS if name in self.model_fields_set]
+        result: dict[str, Any] = self.model_dump(
+            mode="json", exclude_unset=True, by_alias=True, exclude=set(raw) or None
+        )
+        for name in raw:
+            result[type(self).model_fields[name].alias or name] = getattr(self, name)
         return result
 
     @classmethod

@@ -65,6 +65,8 @@ class BodyInfo:
 class HeliconeRequest(ApiModel):
     """A request row. Every field but ``request_id`` may be missing or null."""
 
+    RAW_JSON_FIELDS = ("request_body", "response_body")
+
     request_id: str
     request_created_at: str | None = None
     request_body: Any = None
