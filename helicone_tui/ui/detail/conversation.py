@@ -11,13 +11,12 @@ cursor is upgraded to markdown.
 from __future__ import annotations
 
 import asyncio
-from functools import partial
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -27,7 +26,8 @@ from .conversation_items import ConversationItem
 from .message_render import item_markdown
 from .message_widget import MessageWidget
 
-# Enough to fill a 200x60 terminal (a message is at least 3 rows); the rest is mounted after the first paint.
+# Enough to fill a 200x60 terminal (a message is at least 3 rows); the rest is mounted
+# after the first paint.
 FIRST_BATCH = 20
 BATCH = 40
 # The cursor must rest this long before its message is upgraded to markdown (holding `j`
@@ -63,6 +63,7 @@ class ConversationView(VerticalScroll, can_focus=True):
         self._cursor = 0
         self._all_expanded = False
         self._upgrade_timer: Timer | None = None
+        self._box: Vertical | None = None
         self.fully_mounted = asyncio.Event()
 
     @property
@@ -85,52 +86,58 @@ class ConversationView(VerticalScroll, can_focus=True):
         self._cursor = 0
         self._all_expanded = False
         self.fully_mounted.clear()
-        self.run_worker(
-            partial(self._rebuild, self._generation),
-            group="conversation",
-            exclusive=True,
-            exit_on_error=False,
-        )
+        self._rebuild(self._generation)
 
     def focused_markdown(self) -> str | None:
         if not self._items:
             return None
         return item_markdown(self._items[min(self._cursor, len(self._items) - 1)])
 
+    @work(group="conversation", exclusive=True, exit_on_error=False)
     async def _rebuild(self, generation: int) -> None:
-        # The old messages are hidden at once and removed in batches after the new ones are
-        # painted: removing 500 widgets in one go would delay the next request's first paint.
-        old = list(self.children)
+        # Messages live in one box per load. The old box is hidden at once and emptied in
+        # batches after the new one is painted: removing 500 widgets in one go would delay
+        # the next request's first paint by the length of the previous conversation.
+        old = self._box
+        box = Vertical(classes="conversation-box")
+        self._box = box
+        self._widgets = []
+        first: list[Widget] = []
+        if self._header is not None:
+            first.append(Static(self._header, markup=False, classes="conversation-header"))
+        if not self._items:
+            first.append(
+                Static("This request has no conversation to show.", classes="conversation-empty")
+            )
+        first.extend(self._next_widgets(FIRST_BATCH))
         with self.app.batch_update():
-            for widget in old:
-                widget.display = False
-            self._widgets = []
-            first: list[Widget] = []
-            if self._header is not None:
-                first.append(Static(self._header, markup=False, classes="conversation-header"))
-            if not self._items:
-                first.append(
-                    Static(
-                        "This request has no conversation to show.", classes="conversation-empty"
-                    )
-                )
-            first.extend(self._next_widgets(FIRST_BATCH))
-            await self.mount_all(first)
+            if old is not None:
+                old.display = False
+            await self.mount(box)
+            await box.mount_all(first)
             self.scroll_home(animate=False, immediate=True)
             self._mark_cursor(None, 0)
         self.call_after_refresh(
             self.post_message, self.FirstPaint(self, len(self._widgets), len(self._items))
         )
-        while old:
-            await self._next_turn()
-            batch, old = old[:BATCH], old[BATCH:]
-            await self.remove_children(batch)
+        if old is not None:
+            await self._dispose(old)
         while len(self._widgets) < len(self._items):
             await self._next_turn()
             if generation != self._generation:
                 return
-            await self.mount_all(self._next_widgets(BATCH))
+            # Each mount lays out every message mounted so far: growing batches keep the
+            # total layout work linear in the conversation's length.
+            await box.mount_all(self._next_widgets(max(BATCH, len(self._widgets))))
         self.fully_mounted.set()
+
+    async def _dispose(self, box: Vertical) -> None:
+        children = list(box.children)
+        while children:
+            await self._next_turn()
+            batch, children = children[:BATCH], children[BATCH:]
+            await box.remove_children(batch)
+        await box.remove()
 
     async def _next_turn(self) -> None:
         """Let input and painting run between two batches."""
@@ -147,16 +154,16 @@ class ConversationView(VerticalScroll, can_focus=True):
 
     async def _mount_through(self, index: int) -> None:
         missing = index + 1 - len(self._widgets)
-        if missing > 0:
-            await self.mount_all(self._next_widgets(missing))
+        if missing > 0 and self._box is not None:
+            await self._box.mount_all(self._next_widgets(missing))
 
     # -- cursor -------------------------------------------------------------------------------
 
     def _mark_cursor(self, old: int | None, new: int) -> None:
         if old is not None and 0 <= old < len(self._widgets):
-            self._widgets[old].remove_class("-cursor")
+            self._widgets[old].set_cursor(False)
         if 0 <= new < len(self._widgets):
-            self._widgets[new].add_class("-cursor")
+            self._widgets[new].set_cursor(True)
 
     async def move_cursor(self, index: int) -> None:
         if not self._items:

@@ -36,8 +36,8 @@ class JsonView(ScrollView, can_focus=True):
         "json-view--cut",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("g", "top", "Top", show=False),
+        Binding("G", "bottom", "Bottom", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -48,6 +48,13 @@ class JsonView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
         self.lines_rendered = 0
         """How many lines were turned into strips since the last `set_lines` (tests read it)."""
+
+    # Jumps, not animations: animating across 159k lines would paint every frame on the way.
+    def action_top(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.scroll_end(animate=False)
 
     @property
     def line_count(self) -> int:

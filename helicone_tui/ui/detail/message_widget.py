@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from .conversation_items import ConversationItem
@@ -13,28 +12,28 @@ from .message_render import header_text, item_markdown, render_item
 MARKDOWN_MAX_CHARS = 30_000
 
 
-class MessageWidget(Vertical):
-    """A conversation item rendered as one `Static` of Rich text (literal, never markup).
+class MessageWidget(Static):
+    """A conversation item rendered as Rich text (literal, never markup): one widget per
+    message, because layout cost grows with the number of widgets.
 
-    `upgrade()` swaps the body for a `Markdown` widget; only the focused or expanded message
-    pays for that.
+    `upgrade()` shows the body as a `Markdown` widget mounted right after this one (which keeps
+    only the header line); only the focused or expanded message pays for that.
     """
 
     def __init__(self, item: ConversationItem, number: int, *, expanded: bool = False) -> None:
-        super().__init__(classes=f"message -role-{item.role}")
+        super().__init__(
+            render_item(item, number, expanded=expanded),
+            markup=False,
+            classes=f"message -role-{item.role}",
+        )
         self.item = item
         self.number = number
         self.expanded = expanded
-        self._text = Static(render_item(item, number, expanded=expanded), markup=False)
-        self._text.add_class("message-text")
-        self._markdown: Markdown | None = None
+        self.markdown: Markdown | None = None
 
     @property
     def upgraded(self) -> bool:
-        return self._markdown is not None
-
-    def compose(self) -> ComposeResult:
-        yield self._text
+        return self.markdown is not None
 
     def set_expanded(self, expanded: bool) -> None:
         if expanded == self.expanded:
@@ -44,22 +43,35 @@ class MessageWidget(Vertical):
 
     def upgrade(self) -> None:
         """Show the body as markdown (when small enough to render without a stall)."""
-        if self._markdown is not None:
+        parent = self.parent
+        if self.markdown is not None or not isinstance(parent, Widget):
             return
         markdown = item_markdown(self.item, heading=False, expanded=self.expanded)
         if len(markdown) > MARKDOWN_MAX_CHARS or not markdown.strip():
             return
-        self._markdown = Markdown(markdown, open_links=False, classes="message-markdown")
-        self._text.update(header_text(self.item, self.number, expanded=self.expanded))
-        self.mount(self._markdown)
+        self.markdown = Markdown(markdown, open_links=False, classes="message-markdown")
+        for role_class in self.classes:
+            if role_class.startswith("-role-"):
+                self.markdown.add_class(role_class)
+        if self.has_class("-cursor"):
+            self.markdown.add_class("-cursor")
+        self.add_class("-upgraded")
+        self.update(header_text(self.item, self.number, expanded=self.expanded))
+        parent.mount(self.markdown, after=self)
+
+    def set_cursor(self, on: bool) -> None:
+        self.set_class(on, "-cursor")
+        if self.markdown is not None:
+            self.markdown.set_class(on, "-cursor")
 
     def _rerender(self) -> None:
-        if self._markdown is not None:
+        if self.markdown is not None:
             markdown = item_markdown(self.item, heading=False, expanded=self.expanded)
             if len(markdown) <= MARKDOWN_MAX_CHARS:
-                self._text.update(header_text(self.item, self.number, expanded=self.expanded))
-                self._markdown.update(markdown)
+                self.update(header_text(self.item, self.number, expanded=self.expanded))
+                self.markdown.update(markdown)
                 return
-            self._markdown.remove()
-            self._markdown = None
-        self._text.update(render_item(self.item, self.number, expanded=self.expanded))
+            self.markdown.remove()
+            self.markdown = None
+            self.remove_class("-upgraded")
+        self.update(render_item(self.item, self.number, expanded=self.expanded))

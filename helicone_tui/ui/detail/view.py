@@ -133,12 +133,13 @@ class DetailView(Widget):
     def show_error(self, request_id: str, error: Exception) -> None:
         report = describe_error(request_id, error)
         text = Text()
-        text.append(f"✖ {report.title}\n", "bold red")
+        # Titles and advice can quote the id or the server: all of it is made terminal-safe.
+        text.append(f"✖ {sanitize_text(report.title)}\n", "bold red")
         text.append(f"request {sanitize_text(request_id)}\n\n", "dim")
         text.append(sanitize_text(report.message))
         text.append("\n")
         for step in report.advice:
-            text.append(f"\n• {step}")
+            text.append(f"\n• {sanitize_text(step)}")
         self.query_one("#detail-error", Static).update(text)
         self._switch("detail-error")
 

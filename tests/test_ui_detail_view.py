@@ -1,0 +1,242 @@
+"""`DetailView` mounted in a tiny app: each tab's content for realistic rows, states, keys."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from helicone_tui.client.errors import AuthError, NetworkError
+from helicone_tui.mapping import map_request
+from helicone_tui.ui.detail import compute_totals
+
+from .detail_support import DetailApp, fake_row, renderable_text, row_of, screen_text, show
+
+
+async def test_empty_loading_and_error_states() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.detail
+        assert view.state == "detail-empty"
+        view.show_loading("abc-123")
+        await pilot.pause()
+        assert view.state == "detail-loading" and "abc-123" in screen_text(app)
+        view.show_error("abc-123", AuthError("Helicone refused the API key (HTTP 401)."))
+        await pilot.pause()
+        text = screen_text(app)
+        assert view.state == "detail-error"
+        assert "refused the API key" in text and "EU" in text and "Press r to try again" in text
+        view.show_error("abc-123", NetworkError("Could not connect to Helicone."))
+        await pilot.pause()
+        assert "network connection" in screen_text(app)
+        view.show_empty()
+        await pilot.pause()
+        assert view.state == "detail-empty"
+
+
+async def test_conversation_tab_shows_roles_tool_calls_and_results() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 60)) as pilot:
+        await show(app, fake_row("openai-tool-results"))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "#1 system" in text and "user" in text and "assistant" in text
+        assert "⚙ " in text and "→ result in #" in text
+        assert "returned" in text and "result of" in text
+        assert app.detail.active_tab == 0
+
+
+async def test_anthropic_reasoning_is_collapsed_until_expanded() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 60)) as pilot:
+        await show(app, fake_row("anthropic"))
+        await pilot.pause()
+        conversation = app.detail.conversation
+        text = screen_text(app)
+        assert "▸ reasoning" in text and "▣ image: [image: image/png" in text
+        index = next(
+            i
+            for i, item in enumerate(conversation.items)
+            if any(b.kind == "reasoning" for b in item.blocks)
+        )
+        reasoning = next(b.text for b in conversation.items[index].blocks if b.kind == "reasoning")
+        assert reasoning[:40] not in text
+        conversation.focus()
+        await conversation.move_cursor(index)
+        await pilot.press("enter")
+        await pilot.pause()
+        widget = conversation.message_widgets[index]
+        assert widget.expanded
+        assert reasoning.split()[0] in screen_text(app)
+
+
+async def test_keys_move_the_cursor_and_copy_gives_the_focused_message() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(app, fake_row("openai-tool-calls"))
+        conversation = app.detail.conversation
+        conversation.focus()
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert conversation.cursor == 2
+        assert conversation.message_widgets[2].has_class("-cursor")
+        assert not conversation.message_widgets[0].has_class("-cursor")
+        markdown = app.detail.focused_message_markdown()
+        assert markdown is not None and markdown.startswith(f"### {conversation.items[2].label}")
+        await pilot.press("k")
+        assert conversation.cursor == 1
+        await pilot.press("G")
+        assert conversation.cursor == len(conversation.items) - 1
+        await pilot.press("e")
+        await pilot.pause()
+        assert all(w.expanded for w in conversation.message_widgets)
+
+
+async def test_resting_cursor_upgrades_only_its_message_to_markdown() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(app, fake_row("anthropic"))
+        conversation = app.detail.conversation
+        assert not any(w.upgraded for w in conversation.message_widgets)
+        conversation.focus()
+        await pilot.press("j")
+        await pilot.pause(0.5)
+        upgraded = [w.number for w in conversation.message_widgets if w.upgraded]
+        assert upgraded == [2]
+
+
+async def test_500_messages_mount_in_batches_after_a_small_first_paint() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        await show(app, fake_row("500-messages"))
+        await pilot.pause()
+        [(shown, total)] = app.first_paints
+        assert shown < 50 and total >= 500
+        assert len(view.conversation.message_widgets) == len(view.conversation.items) >= 500
+        view.conversation.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert f"#{len(view.conversation.items)}" in screen_text(app)
+
+
+async def test_tokens_cost_and_properties_tabs() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 60)) as pilot:
+        row = fake_row("anthropic")
+        others = [fake_row("simple"), fake_row("cached")]
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        await pilot.pause()
+        tokens = renderable_text(view.tokens.renderable)
+        assert (
+            "cache read" in tokens
+            and "Time to first token" in tokens
+            and "Output tokens / s" in tokens
+        )
+        assert "█" in tokens and "▓" in tokens
+        cost = renderable_text(view.cost.renderable)
+        assert "Per 1k tokens" in cost and "Requests       1" in cost
+        view.update_totals(compute_totals([row, *others]))
+        cost = renderable_text(view.cost.renderable)
+        assert "Requests       3" in cost
+        assert "gpt-4.1-mini" in cost and "claude-sonnet-4" in cost
+        props = renderable_text(view.properties.renderable)
+        for label in ("Request id", "Provider", "Parameters", "max_tokens", "Cache", "Created"):
+            assert label in props
+        view.select_tab(3)
+        await pilot.pause()
+        assert "Properties" in screen_text(app)
+
+
+async def test_properties_mask_keys_group_helicone_keys_and_use_local_time() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(160, 60)) as pilot:
+        row = row_of(
+            target_url="https://generativelanguage.googleapis.com/v1/models:generate?key=AIzaSECRET&alt=sse",
+            request_created_at="2025-06-01T12:00:00.000Z",
+            properties={"Helicone-Session-Id": "sess-1", "team": "search"},
+            scores={"helicone-score-feedback": 1, "accuracy": 0.75},
+            feedback_rating=True,
+            cache_enabled=True,
+            request_body={"model": "gpt-4o", "messages": [], "temperature": 0.2},
+        )
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        await pilot.pause()
+        props = renderable_text(view.properties.renderable)
+        assert "?key=***&alt=sse" in props and "AIzaSECRET" not in props
+        helicone_at = props.index("Helicone\n")
+        assert props.index("team") < helicone_at < props.index("Helicone-Session-Id")
+        assert "accuracy" in props and "Feedback score" in props and "positive" in props
+        from helicone_tui.formatting import format_local_time
+
+        assert format_local_time("2025-06-01T12:00:00.000Z") in props
+        assert "temperature" in props
+
+
+async def test_json_tabs_are_formatted_when_shown_and_explain_missing_bodies() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        row = fake_row("simple")
+        view.show_request(row, map_request(row), compute_totals([row]))
+        await pilot.pause()
+        assert view.request_body.view.line_count == 0  # not formatted until its tab is shown
+        view.select_tab(4)
+        await view.request_body.loaded.wait()
+        await pilot.pause()
+        assert view.request_body.view.line_count > 3
+        assert '"messages": [' in screen_text(app)
+        view.next_tab()
+        await view.response_body.loaded.wait()
+        await pilot.pause()
+        assert '"choices": [' in screen_text(app)
+        missing = fake_row("not-stored")
+        view.show_request(missing, map_request(missing), compute_totals([missing]))
+        await view.response_body.loaded.wait()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "did not store" in text
+        view.select_tab(0)
+        await view.conversation.fully_mounted.wait()
+        await pilot.pause()
+        assert "did not store" in screen_text(app)
+
+
+async def test_tabs_cycle_with_next_and_prev() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        await show(app, fake_row("simple"))
+        view.prev_tab()
+        assert view.active_tab == 5
+        view.next_tab()
+        view.next_tab()
+        assert view.active_tab == 1
+        view.select_tab(2)
+        await pilot.pause()
+        assert view.active_tab == 2 and "All loaded requests" in screen_text(app)
+
+
+async def test_five_megabyte_body_paints_only_visible_lines() -> None:
+    # ~5 MB, ~159k pretty-printed lines.
+    body = {"items": [{"id": i, "text": "lorem ipsum " * 10} for i in range(39_750)]}
+    row = row_of(request_body=body, response_body={})
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        view.select_tab(4)
+        await view.request_body.loaded.wait()
+        await pilot.pause()
+        json_view = view.request_body.view
+        assert len(json.dumps(body)) > 5_000_000
+        assert json_view.line_count == 4 * 39_750 + 4
+        assert 0 < json_view.lines_rendered <= 40
+        assert re.search(r"JSON · 159,\d{3} lines", screen_text(app))
+        json_view.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        assert json_view.lines_rendered <= 200  # a few screens, never the body
+        assert json_view.scroll_y == json_view.max_scroll_y
+        assert '"text": "lorem ipsum' in screen_text(app)
