@@ -152,7 +152,8 @@ def format_request(row: HeliconeRequest) -> str:
         lines.append(_field("bodies", f"{info.state.value}: {info.detail or ''}".strip()))
     if mapped.error_message:
         lines.append(_field("error", mapped.error_message))
-    conversation = conversation_to_markdown(mapped).strip()
+    bodies_missing = info.state in (BodyState.NOT_STORED, BodyState.UNAVAILABLE)
+    conversation = "" if bodies_missing else conversation_to_markdown(mapped).strip()
     if conversation:
         lines += ["", conversation]
     return sanitize_text("\n".join(lines))

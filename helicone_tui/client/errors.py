@@ -69,6 +69,7 @@ class ServerError(HeliconeError):
             hint="This is on the server's side: retry in a moment.",
         )
         self.status = status
+        self.detail = detail
         self.short = str(status)
 
 

@@ -273,7 +273,7 @@ class HeliconeClient:
                 raise
             # The server could not read the bodies from storage: try the signed URL ourselves.
             row = await self._get_row(request_id, include_body=False)
-            return await self._fill_bodies(row, server_said=exc.message)
+            return await self._fill_bodies(row, server_said=f"HTTP {exc.status}: {exc.detail}")
         if is_body_placeholder(row.request_body) or is_body_placeholder(row.response_body):
             return await self._fill_bodies(row, server_said=None)
         if row.storage_location in NOT_STORED_LOCATIONS:
@@ -283,16 +283,20 @@ class HeliconeClient:
     async def _fill_bodies(self, row: HeliconeRequest, server_said: str | None) -> HeliconeRequest:
         if row.storage_location in NOT_STORED_LOCATIONS:
             return row.with_body_info(_not_stored(row))
-        why = f"Helicone said: {server_said}" if server_said else "The server sent a placeholder."
+        why = (
+            f"Helicone could not read the bodies from storage ({server_said})"
+            if server_said
+            else "Helicone sent a placeholder instead of the bodies"
+        )
         if not row.signed_body_url:
             return row.with_body_info(
-                BodyInfo(BodyState.UNAVAILABLE, f"{why} The row has no signed body URL.")
+                BodyInfo(BodyState.UNAVAILABLE, f"{why}, and the row has no signed body URL.")
             )
         try:
             bodies = await self._fetch_signed_body(row.signed_body_url)
         except HeliconeError as exc:
             return row.with_body_info(
-                BodyInfo(BodyState.UNAVAILABLE, f"{why} The signed body URL failed: {exc}")
+                BodyInfo(BodyState.UNAVAILABLE, f"{why}, and the signed body URL failed: {exc}")
             )
         row.request_body = bodies.get("request")
         row.response_body = bodies.get("response")
@@ -302,7 +306,7 @@ class HeliconeClient:
         """The `{request, response}` object, fetched directly: never with the API key."""
         response = await self._send("GET", url, authenticated=False)
         if response.status_code != 200:
-            raise ServerError(response.status_code, "storage refused the signed URL")
+            raise HeliconeError(_storage_refusal(response.status_code))
         payload = await self._decode(response)
         if not isinstance(payload, dict):
             raise MalformedResponseError("The signed body URL did not hold a JSON object.")
@@ -487,6 +491,14 @@ def _not_stored(row: HeliconeRequest) -> BodyInfo:
         f"Helicone did not store this request's bodies (storage_location = "
         f"{row.storage_location!r}, e.g. a free-tier account over its storage limit).",
     )
+
+
+def _storage_refusal(status: int) -> str:
+    if status == 404:
+        return "storage answered 404: the object is gone."
+    if status in (400, 403):
+        return f"storage answered {status}: the link has expired (links last 24 hours)."
+    return f"storage answered HTTP {status}."
 
 
 def _retry_wait(response: httpx.Response, attempt: int) -> float:
