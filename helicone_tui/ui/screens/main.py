@@ -6,13 +6,14 @@ changes, all handled in `on_worker_state_changed`, the one place that deals with
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.events import Paste
 from textual.screen import Screen
 from textual.timer import Timer
@@ -95,10 +96,9 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="browser"):
             yield IdInput(id="ids")
-            yield Input(
-                placeholder="Filter: any visible text (esc clears)", compact=True, id="filter"
-            )
-            yield Static(id="list-status", markup=False)
+            with Horizontal(id="list-bar"):
+                yield Static(id="list-status", markup=False)
+                yield Input(placeholder="/ filter", compact=True, id="filter")
             yield RequestList(self.model, id="requests")
         with DetailPane(id="detail-pane"):
             yield DetailView(id="detail")
@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
         had_rows = bool(len(self.model))
         self.add_ids(message.ids, message.summary)
         if not had_rows:
-            self.request_list.focus()
+            self.set_focus(self.request_list)
 
     def on_paste(self, event: Paste) -> None:
         """A paste anywhere but a text field (those take their own) adds its ids."""
@@ -153,13 +153,22 @@ class MainScreen(Screen[None]):
             self.notify(extracted.summary(), severity="warning", markup=False)
 
     def _query(self, ids: list[str]) -> None:
-        self.run_worker(
-            self._query_worker(ids), group=LIST_GROUP, name="query-ids", exit_on_error=False
+        # Workers get a coroutine *function*: one cancelled before it starts leaves no
+        # never-awaited coroutine behind.
+        _worker: Worker[int] = self.run_worker(
+            partial(self._query_worker, ids),
+            group=LIST_GROUP,
+            name="query-ids",
+            exit_on_error=False,
         )
 
-    async def _query_worker(self, ids: list[str]) -> None:
+    async def _query_worker(self, ids: list[str]) -> int:
+        """Posts each batch as it arrives; returns how many ids were answered."""
+        answered = 0
         async for chunk in self.client.iter_query_ids(ids):
+            answered += len(chunk)
             self.post_message(RowsArrived(chunk))
+        return answered
 
     @on(RowsArrived)
     def _rows_arrived(self, message: RowsArrived) -> None:
@@ -242,7 +251,7 @@ class MainScreen(Screen[None]):
         candidates = [w for w in self.detail.query("TabPane.-active *") if w.focusable]
         candidates += [w for w in self.detail.query("*") if w.focusable]
         if candidates:
-            candidates[0].focus()
+            self.set_focus(candidates[0])
 
     def _show_selected(self, *, delay: bool = True) -> None:
         """Show what is known about the selected request, fetching it if need be."""
@@ -282,7 +291,7 @@ class MainScreen(Screen[None]):
         if request_id in self._in_flight:
             return
         self._in_flight[request_id] = self.run_worker(
-            fetch_detail(self.client, request_id),
+            partial(fetch_detail, self.client, request_id),
             group=DETAIL_GROUP,
             name=request_id,
             exit_on_error=False,
@@ -380,19 +389,18 @@ class MainScreen(Screen[None]):
     def action_back(self) -> None:
         if self.maximized is not None:
             self.minimize()
-            self.request_list.focus()
+            self.set_focus(self.request_list)
         elif self.focused is self.query_one("#filter", Input):
             self._close_filter(clear=True)
         else:
-            self.request_list.focus()
+            self.set_focus(self.request_list)
 
     def action_add_ids(self) -> None:
-        self.query_one(IdInput).focus()
+        self.set_focus(self.query_one(IdInput))
 
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.display = True
-        box.focus()
+        # set_focus, not focus(): keys typed right after `/` must already land in the box.
+        self.set_focus(self.query_one("#filter", Input))
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -411,13 +419,11 @@ class MainScreen(Screen[None]):
             self.model.set_filter("")
             self.request_list.view_changed()
             self._update_status()
-        box.display = bool(box.value)
-        self.request_list.focus()
+        self.set_focus(self.request_list)
 
     def set_filter(self, text: str) -> None:
         box = self.query_one("#filter", Input)
         box.value = text
-        box.display = bool(text)
         self.model.set_filter(text)
         self.request_list.view_changed()
         self._update_status()
@@ -481,7 +487,7 @@ class MainScreen(Screen[None]):
         self.request_list.view_changed()
         self._totals_changed()
         self._update_status()
-        self.query_one(IdInput).focus()
+        self.set_focus(self.query_one(IdInput))
 
     def action_refetch(self) -> None:
         failed = self.model.failed_ids()
@@ -540,14 +546,15 @@ class MainScreen(Screen[None]):
             return
         item = CopyItem(item_name)
         focused = self.detail.focused_message_markdown() if item is CopyItem.MESSAGE else None
-        self.run_worker(
-            self._copy_worker(request_id, item, focused),
+        _worker: Worker[int] = self.run_worker(
+            partial(self._copy_worker, request_id, item, focused),
             group=COPY_GROUP,
             name=item.value,
             exit_on_error=False,
         )
 
-    async def _copy_worker(self, request_id: str, item: CopyItem, focused: str | None) -> None:
+    async def _copy_worker(self, request_id: str, item: CopyItem, focused: str | None) -> int:
+        """Copies the item; returns the number of characters copied."""
         import asyncio
 
         spec = SPEC_BY_ITEM[item]
@@ -563,3 +570,4 @@ class MainScreen(Screen[None]):
                 self.cache.put(request_id, detail)
             text = await asyncio.to_thread(copy_text, item, detail, focused_message=focused)
         await self.app.copy_text(text, spec.label, f"{request_id[:8]}-{item.value}")
+        return len(text)

@@ -12,20 +12,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 MISSING_KEY_TEXT = """\
-helicone-tui needs a Helicone API key to read your requests.
+helicone-tui needs a Helicone API key to read your requests. Set one:
 
-Set one in any of these ways (the first one found wins):
+  helicone-tui --api-key sk-helicone-…    on the command line
+  export HELICONE_API_KEY=sk-helicone-…   in the environment
+  helicone-tui login                      saved once (0600 config file)
 
-  • on the command line:   helicone-tui --api-key sk-helicone-…
-  • in the environment:    export HELICONE_API_KEY=sk-helicone-…
-  • saved once, for good:  helicone-tui login      (stored 0600 in your config directory)
+Keys are made in the Helicone dashboard under Settings → API keys.
+EU accounts: add --region eu (keys starting sk-helicone-eu- do it).
 
-Keys are made in the Helicone dashboard: Settings → API Keys. EU accounts also need
---region eu (or HELICONE_REGION=eu); keys starting sk-helicone-eu- pick it themselves.
-
-Just looking around? Press d to open the demo on built-in fake data
-(the same as `helicone-tui --demo`), or q to quit.
-"""
+Just looking? Press d for the demo on built-in fake data; q quits."""
 
 
 class MissingKeyScreen(Screen[None]):
