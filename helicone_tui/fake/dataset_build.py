@@ -109,9 +109,14 @@ def llm_row(
     asset_ids: list[str] | None = None,
     storage_location: str = "s3",
     body_storage: BodyStorage | None = None,
+    request_id: str | None = None,
+    response_id: str | None = None,
 ) -> dict[str, Any]:
-    """One row in the field order the real API uses, with the metadata made consistent."""
-    request_id = row_id(slug)
+    """One row in the field order the real API uses, with the metadata made consistent.
+
+    The ids derive from ``slug`` unless given.
+    """
+    request_id = request_id or row_id(slug)
     created = anchor - timedelta(minutes=age_minutes)
     responded = created + timedelta(milliseconds=delay_ms)
     props = dict(properties or {})
@@ -125,7 +130,7 @@ def llm_row(
             cache_write=cache_write_tokens,
         )
     row: dict[str, Any] = {
-        "response_id": row_id(slug + "/response"),
+        "response_id": response_id or row_id(slug + "/response"),
         "response_created_at": iso(responded),
         "response_body": response_body,
         "response_status": status,

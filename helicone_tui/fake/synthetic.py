@@ -132,10 +132,10 @@ def synthetic_rows(n: int, seed: int = 0, *, now: datetime | None = None) -> lis
             user_id=rng.choice(_USERS),
             properties={"environment": "production", "feature": rng.choice(_FEATURES)},
             country_code=rng.choice(_COUNTRIES),
+            # Random-looking (seeded) v4 ids, like real ones.
+            request_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            response_id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             **shape,
         )
-        # Replace the uuid5 id with a random-looking (seeded) v4, like real ids.
-        row["request_id"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        row["response_id"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         rows.append(row)
     return rows
