@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -14,13 +14,15 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from ..client import HeliconeClient
-from ..demo import DemoServer
 from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
 from .detail import DETAIL_CSS_PATH
 from .screens.help import HelpScreen
 from .screens.main import MainScreen
 from .screens.missing_key import MissingKeyScreen
+
+if TYPE_CHECKING:
+    from ..demo import DemoServer  # the fake loads only when the demo is asked for
 
 ClientFactory = Callable[[Settings], HeliconeClient]
 _DETECT: NativeCopier = lambda _text: None  # noqa: E731 - sentinel: "detect at start"
@@ -101,8 +103,11 @@ class HeliconeTUI(App[int]):
             return
         if event.state is WorkerState.ERROR:
             self.notify(f"The demo could not start: {worker.error}", severity="error", markup=False)
-        elif event.state is WorkerState.SUCCESS and isinstance(worker.result, DemoServer):
+        elif event.state is WorkerState.SUCCESS:
+            from ..demo import DemoServer
+
             server = worker.result
+            assert isinstance(server, DemoServer)
             self.demo_server = server
             self.demo = True
             self.sub_title = "demo: built-in fake data"
