@@ -275,6 +275,16 @@ def test_missing_key_is_refused_before_anything_is_sent() -> None:
         HeliconeClient("  ")
 
 
+@pytest.mark.parametrize("key", ["sk-helicone-é", "sk-helicone-abc def", "sk-helicone-a\x00"])
+def test_a_key_with_impossible_characters_is_refused_before_sending(key: str) -> None:
+    from helicone_tui.client import HeliconeClient, InvalidKeyError
+
+    with pytest.raises(InvalidKeyError, match="characters a key cannot have") as caught:
+        HeliconeClient(key)
+    assert isinstance(caught.value, MissingKeyError)  # callers treat it as "no usable key"
+    assert key not in str(caught.value)
+
+
 async def test_verify_key(fake: FakeHelicone) -> None:
     async with make_client(fake) as client:
         assert await client.verify_key() is KeyAccess.READ_WRITE

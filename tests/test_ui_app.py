@@ -103,6 +103,17 @@ async def test_a_missing_key_shows_how_to_set_one() -> None:
     assert app.return_code in (0, None)
 
 
+async def test_an_unusable_key_says_why_instead_of_crashing() -> None:
+    key = "sk-helicone-clé-with-accent"
+    app = HeliconeTUI(Settings(api_key=key), [], native_copier=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MissingKeyScreen))
+        text = screen_text(app)
+        assert "cannot be used" in text and "characters a key cannot have" in text
+        assert key not in text
+        await pilot.press("q")
+
+
 async def test_the_missing_key_screen_can_open_the_demo() -> None:
     app = HeliconeTUI(Settings(api_key=None), [], native_copier=None)
     try:

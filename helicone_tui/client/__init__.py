@@ -3,6 +3,7 @@
 from .errors import (
     AuthError,
     HeliconeError,
+    InvalidKeyError,
     MalformedResponseError,
     MissingKeyError,
     NetworkError,
@@ -22,6 +23,7 @@ __all__ = [
     "HeliconeClient",
     "HeliconeError",
     "IdResult",
+    "InvalidKeyError",
     "KeyAccess",
     "MalformedResponseError",
     "MissingKeyError",

@@ -22,6 +22,12 @@ class MissingKeyError(HeliconeError):
     short = "no key"
 
 
+class InvalidKeyError(MissingKeyError):
+    """A key with characters no key has (spaces, line breaks, non-ASCII): nothing is sent."""
+
+    short = "bad key"
+
+
 class AuthError(HeliconeError):
     """The server refused the key (401), or the Authorization header (400 "Invalid token.")."""
 

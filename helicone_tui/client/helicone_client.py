@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any, Self, TypeVar
@@ -29,6 +30,7 @@ from ..models import (
 from .errors import (
     AuthError,
     HeliconeError,
+    InvalidKeyError,
     MalformedResponseError,
     MissingKeyError,
     NetworkError,
@@ -59,6 +61,8 @@ MAX_RETRY_WAIT_S = 60.0
 THREAD_PARSE_BYTES = 256 * 1024
 
 _NIL_UUID = "00000000-0000-0000-0000-000000000000"
+# What can travel in an HTTP header as a bearer token: printable ASCII, no spaces.
+_KEY_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
 class HeliconeClient:
@@ -86,8 +90,16 @@ class HeliconeClient:
                 "No Helicone API key.",
                 hint="Set HELICONE_API_KEY, pass --api-key, or run `helicone-tui login`.",
             )
+        api_key = api_key.strip()
+        if not _KEY_CHARS.fullmatch(api_key):
+            raise InvalidKeyError(
+                "The API key has characters a key cannot have (spaces, line breaks or "
+                "non-ASCII letters).",
+                hint="Copy it again from Helicone's settings into HELICONE_API_KEY or "
+                "`helicone-tui login`.",
+            )
         install_log_redaction()
-        self._key = SecretStr(api_key.strip())
+        self._key = SecretStr(api_key)
         self.region = region_for(api_key, region)
         self.base_url = resolve_base_url(api_key, base_url=base_url, region=region)
         self.batch_size = max(1, batch_size)

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..client import HeliconeClient
+from ..client import HeliconeClient, MissingKeyError
 from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
 from .detail import DETAIL_CSS_PATH
@@ -73,8 +73,11 @@ class HeliconeTUI(App[int]):
             self.notify(note, markup=False)
         if not self.settings.api_key:
             self.push_screen(MissingKeyScreen())
-        else:
+            return
+        try:
             self.push_screen(self._main_screen())
+        except MissingKeyError as exc:  # a key no server could accept: say why, send nothing
+            self.push_screen(MissingKeyScreen(str(exc)))
 
     def _main_screen(self) -> MainScreen:
         self.client = self.client_factory(self.settings)

@@ -25,13 +25,22 @@ Just looking? Press d for the demo on built-in fake data; q quits."""
 
 
 class MissingKeyScreen(Screen[None]):
+    """`problem` says what is wrong with a key that was given (none given: no problem text)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("d", "app.start_demo", "Open the demo"),
         Binding("q", "app.quit", "Quit"),
     ]
 
+    def __init__(self, problem: str | None = None) -> None:
+        super().__init__()
+        self.problem = problem
+
     def compose(self) -> ComposeResult:
+        title = "The Helicone API key cannot be used" if self.problem else "No Helicone API key"
         with Vertical(classes="dialog", id="missing-key"):
-            yield Static(Text("No Helicone API key"), classes="dialog-title")
+            yield Static(Text(title), classes="dialog-title")
+            if self.problem:
+                yield Static(Text(self.problem + "\n"), id="key-problem")
             yield Static(Text(MISSING_KEY_TEXT))
         yield Footer()
