@@ -7,23 +7,28 @@ as ``json.dumps(indent=2)`` itself, which the UI thread must never wait for.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rich.cells import cell_len
 
-# Lines longer than this are cut for display (a base64 image is one multi-megabyte line): the
-# whole body is one copy away, and painting a megabyte-wide line helps nobody read it.
+from helicone_tui.text_safety import sanitize_text
+
+# Without soft wrap, lines longer than this are cut for display (a base64 image is one
+# multi-megabyte line): scrolling sideways across megabytes helps nobody; wrap shows it all.
 MAX_LINE_CHARS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
 class BodyLines:
     lines: list[str]
+    """Terminal-safe (sanitized here, once, in the worker thread) and tab-free."""
     is_json: bool
     """True when the lines are pretty-printed JSON (coloured as such)."""
     width: int
     """Widest line in cells, after the display cut."""
+    wide: dict[int, int] = field(default_factory=dict)
+    """Line -> cells, for the lines whose cell width is not their length (CJK, emoji)."""
 
 
 def body_to_lines(body: Any) -> BodyLines:
@@ -42,12 +47,16 @@ def body_to_lines(body: Any) -> BodyLines:
 
 
 def _lines_of(text: str, *, is_json: bool) -> BodyLines:
-    lines = text.split("\n")
+    # Sanitized before wrapping: a stand-in like "<U+202E>" is wider than what it replaces, and
+    # the wrap index must count what is painted.
+    lines = sanitize_text(text).split("\n")
     if not is_json:
         lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
-    width = 0
-    for line in lines:
-        size = min(len(line), MAX_LINE_CHARS) if line.isascii() else cell_len(line[:MAX_LINE_CHARS])
-        if size > width:
-            width = size
-    return BodyLines(lines, is_json, width)
+    width = max(map(len, lines), default=0)
+    wide: dict[int, int] = {}
+    if not text.isascii():
+        for index, line in enumerate(lines):
+            if not line.isascii() and (cells := cell_len(line)) != len(line):
+                wide[index] = cells
+        width = max([width, *wide.values()])
+    return BodyLines(lines, is_json, min(width, MAX_LINE_CHARS), wide)

@@ -1,16 +1,22 @@
 """A read-only view of many lines (a pretty-printed body) that paints only what is visible.
 
-Textual's Line API: the widget reports a virtual size and is asked for one line at a time, so a
-159k-line body costs what the screen shows. Rendered lines are kept in an LRU cache (as toolong
-does) so scrolling back is free. Text is made terminal-safe and coloured only when painted.
+Textual's Line API: the widget reports a virtual size and is asked for one row at a time, so a
+159k-line body costs what the screen shows. Long lines are soft-wrapped (``w`` toggles): a
+`WrapIndex` maps display rows to (line, char offset) by bisect, so a 4.8 MB line that wraps into
+40k rows costs nothing until a row of it is painted. Rendered rows are kept in an LRU cache (as
+toolong does) so scrolling back is free. JSON colour spans are found once per source line (a
+string token can span many rows) and sliced per row. The lines arrive terminal-safe
+(`body_text` sanitizes them in the worker thread).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -18,36 +24,43 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from helicone_tui.text_safety import sanitize_text
-
 from .body_text import MAX_LINE_CHARS, BodyLines
-from .json_highlight import json_line_spans
+from .json_highlight import TokenKind, json_line_spans
+from .wrap_index import WrapIndex, build_wrap_index
 
 _KINDS = ("key", "string", "number", "literal", "punct")
-# Room for the "… +N chars" marker after a cut line.
+# Room for the "… +N chars" marker after a cut line (wrap off).
 _MARKER_ROOM = 40
+# First column of a continuation row.
+_CONTINUATION = "↪"
+
+_Spans = tuple[list[int], list[tuple[int, int, TokenKind]]]
 
 
 class JsonView(ScrollView, can_focus=True):
-    """Lines of a body, coloured as JSON when they are JSON."""
+    """Lines of a body, coloured as JSON when they are JSON, soft-wrapped by default."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"json-view--{kind}" for kind in _KINDS),
         "json-view--cut",
+        "json-view--wrap",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("g", "top", "Top", show=False),
         Binding("G", "bottom", "Bottom", show=False),
+        Binding("w", "toggle_wrap", "Wrap"),
     ]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._lines: list[str] = []
-        self._is_json = False
+        self._body = BodyLines([], False, 0)
+        self._wrap = True
+        self._index: WrapIndex | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._spans: LRUCache[int, _Spans] = LRUCache(512)
         self._styles: dict[str, Style] | None = None
         self.lines_rendered = 0
-        """How many lines were turned into strips since the last `set_lines` (tests read it)."""
+        """How many rows were turned into strips since the last `set_lines` (tests read it)."""
 
     # Jumps, not animations: animating across 159k lines would paint every frame on the way.
     def action_top(self) -> None:
@@ -56,25 +69,73 @@ class JsonView(ScrollView, can_focus=True):
     def action_bottom(self) -> None:
         self.scroll_end(animate=False)
 
+    def action_toggle_wrap(self) -> None:
+        self.set_wrap(not self._wrap)
+        self.notify("Soft wrap on" if self._wrap else "Soft wrap off", timeout=2)
+
+    @property
+    def wrap(self) -> bool:
+        return self._wrap
+
     @property
     def line_count(self) -> int:
-        return len(self._lines)
+        return len(self._body.lines)
+
+    @property
+    def row_count(self) -> int:
+        """Display rows (wrapped rows when wrap is on)."""
+        return self.virtual_size.height
 
     @property
     def lines(self) -> list[str]:
-        return self._lines
+        return self._body.lines
+
+    def set_wrap(self, wrap: bool) -> None:
+        anchor = self._anchor()
+        self._wrap = wrap
+        self.set_class(not wrap, "-nowrap")
+        self._relayout(anchor)
 
     def set_lines(self, body: BodyLines) -> None:
-        self._lines = body.lines
-        self._is_json = body.is_json
-        self._cache.clear()
+        self._body = body
+        self._spans.clear()
         self.lines_rendered = 0
-        self.virtual_size = Size(body.width + _MARKER_ROOM, len(body.lines))
-        self.scroll_to(0, 0, animate=False, immediate=True)
-        self.refresh()
+        self._relayout((0, 0))
 
     def clear(self) -> None:
         self.set_lines(BodyLines([], False, 0))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._wrap and (self._index is None or self._index.width != self._wrap_width()):
+            self._relayout(self._anchor())
+
+    def _wrap_width(self) -> int:
+        return self.scrollable_content_region.width
+
+    def _relayout(self, anchor: tuple[int, int]) -> None:
+        """Rebuild the row map (width or mode changed) and keep ``anchor`` at the top."""
+        self._cache.clear()
+        lines = self._body.lines
+        width = self._wrap_width()
+        if self._wrap and width >= 2:
+            self._index = build_wrap_index(lines, self._body.wide, width)
+            self.virtual_size = Size(width, self._index.rows)
+        else:
+            # Not laid out yet (wrap waits for the first resize) or wrap off.
+            self._index = None
+            self.virtual_size = Size(self._body.width + _MARKER_ROOM, len(lines))
+        line, offset = anchor
+        row = self._index.row_of(line, offset) if self._index is not None else line
+        self.scroll_to(0, row, animate=False, immediate=True, force=True)
+        self.refresh()
+
+    def _anchor(self) -> tuple[int, int]:
+        """(line, char offset) shown in the top row."""
+        row = round(self.scroll_y)
+        if self._index is not None and row < self._index.rows:
+            span = self._index.locate(row, self._body.lines)
+            return span.line, span.start
+        return row, 0
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -86,66 +147,102 @@ class JsonView(ScrollView, can_focus=True):
         self.refresh()
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
-        return selection.extract("\n".join(self._lines)), "\n"
+        return selection.extract("\n".join(self._body.lines)), "\n"
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        index = scroll_y + y
+        row = scroll_y + y
         width = self.size.width
         base = self.rich_style
-        if index >= len(self._lines):
+        if row >= self._row_limit():
             return Strip.blank(width, base)
-        strip = self._strip(index, base)
-        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_offsets(scroll_x, index)
+        selection = self.text_selection
+        strip = self._cache.get(row) if selection is None else None
+        if strip is None:
+            self.lines_rendered += 1
+            strip = self._row_strip(row, base, selection)
+            if selection is None:
+                self._cache[row] = strip
+        if self._index is not None:
+            return strip.crop_extend(0, width, base)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _row_limit(self) -> int:
+        if self._index is not None:
+            return self._index.rows
+        # Wrap on but not laid out yet: paint nothing until the first resize builds the index.
+        return 0 if self._wrap else len(self._body.lines)
 
     def _token_styles(self) -> dict[str, Style]:
         if self._styles is None:
             self._styles = {
                 kind: self.get_component_rich_style(f"json-view--{kind}", partial=True)
-                for kind in (*_KINDS, "cut")
+                for kind in (*_KINDS, "cut", "wrap")
             }
         return self._styles
 
-    def _strip(self, index: int, base: Style) -> Strip:
-        selection = self.text_selection
-        cached = self._cache.get(index) if selection is None else None
-        if cached is not None:
-            return cached
-        self.lines_rendered += 1
-        raw = self._lines[index]
-        cut = len(raw) - MAX_LINE_CHARS
-        line = sanitize_text(raw[:MAX_LINE_CHARS] if cut > 0 else raw)
+    def _row_strip(self, row: int, base: Style, selection: Selection | None) -> Strip:
+        styles = self._token_styles()
+        lines = self._body.lines
+        if self._index is not None:
+            span = self._index.locate(row, lines)
+            index, start, end = span.line, span.start, span.end
+            # A continuation row's marker sits one column before its text, so the mouse
+            # selection's x offsets stay char offsets into the source line.
+            x0 = start - 1 if span.part else start
+            segments = [Segment(_CONTINUATION, base + styles["wrap"])] if span.part else []
+            segments += self._coloured(index, start, end, base)
+        else:
+            index, x0 = row, 0
+            size = len(lines[index])
+            segments = self._coloured(index, 0, min(size, MAX_LINE_CHARS), base)
+            if size > MAX_LINE_CHARS:
+                cut = size - MAX_LINE_CHARS
+                note = f" … +{cut:,} chars (w wraps; copy the body for all)"
+                segments.append(Segment(note, base + styles["cut"]))
+        if selection is not None:
+            segments = self._select(segments, selection, index, x0)
+        return Strip(segments).apply_offsets(x0, index)
+
+    def _coloured(self, index: int, start: int, end: int, base: Style) -> list[Segment]:
+        """Chars ``start:end`` of line ``index`` as segments, coloured as JSON tokens."""
+        line = self._body.lines[index]
+        if not self._body.is_json:
+            return [Segment(line[start:end], base)]
+        ends, spans = self._line_spans(index)
         styles = self._token_styles()
         segments: list[Segment] = []
-        if self._is_json:
-            position = 0
-            for start, end, kind in json_line_spans(line):
-                if start > position:
-                    segments.append(Segment(line[position:start], base))
-                segments.append(Segment(line[start:end], base + styles[kind]))
-                position = end
-            if position < len(line):
-                segments.append(Segment(line[position:], base))
-        else:
-            segments.append(Segment(line, base))
-        if cut > 0:
-            segments.append(
-                Segment(f" … +{cut:,} chars (copy the body for all)", base + styles["cut"])
-            )
-        if selection is not None:
-            segments = self._select(segments, selection, index)
-        strip = Strip(segments)
-        if selection is None:
-            self._cache[index] = strip
-        return strip
+        position = start
+        for token_start, token_end, kind in spans[bisect_right(ends, start) :]:
+            if token_start >= end:
+                break
+            token_start = max(token_start, start)
+            if token_start > position:
+                segments.append(Segment(line[position:token_start], base))
+            token_end = min(token_end, end)
+            segments.append(Segment(line[token_start:token_end], base + styles[kind]))
+            position = token_end
+        if position < end:
+            segments.append(Segment(line[position:end], base))
+        return segments
 
-    def _select(self, segments: list[Segment], selection: Selection, index: int) -> list[Segment]:
+    def _line_spans(self, index: int) -> _Spans:
+        cached = self._spans.get(index)
+        if cached is None:
+            spans = json_line_spans(self._body.lines[index])
+            cached = ([span[1] for span in spans], spans)
+            self._spans[index] = cached
+        return cached
+
+    def _select(
+        self, segments: list[Segment], selection: Selection, index: int, x0: int
+    ) -> list[Segment]:
         span = selection.get_span(index)
         if span is None:
             return segments
-        start, end = span
-        text = "".join(segment.text for segment in segments)
-        end = len(text) if end == -1 else end
+        text_len = sum(len(segment.text) for segment in segments)
+        start = span[0] - x0
+        end = text_len if span[1] == -1 else span[1] - x0
         style = self.screen.get_component_rich_style("screen--selection")
         selected: list[Segment] = []
         offset = 0

@@ -1,0 +1,88 @@
+"""Soft wrap in the JSON tabs: the row map (pure) and the view on the 5 MB demo row."""
+
+from __future__ import annotations
+
+import time
+
+from helicone_tui.mapping import map_request
+from helicone_tui.ui.detail import compute_totals
+from helicone_tui.ui.detail.body_text import body_to_lines
+from helicone_tui.ui.detail.json_view import JsonView
+from helicone_tui.ui.detail.wrap_index import build_wrap_index
+
+from .detail_support import DetailApp, fake_row, row_of, screen_text
+
+
+def test_wrap_index_maps_rows_to_line_offsets() -> None:
+    lines = ["short", "x" * 25, "", "日本語" * 5]
+    body = body_to_lines("\n".join(lines))
+    assert body.wide == {3: 30}
+    index = build_wrap_index(body.lines, body.wide, 10)
+    # 25 chars at 9 a row: 3 rows; 30 cells of wide chars at 9 cells a row: 4 chars a row.
+    assert index.rows == 1 + 3 + 1 + 4
+    spans = [index.locate(row, body.lines) for row in range(index.rows)]
+    assert [(s.line, s.start, s.end) for s in spans[1:4]] == [(1, 0, 9), (1, 9, 18), (1, 18, 25)]
+    assert "".join(body.lines[s.line][s.start : s.end] for s in spans if s.line == 3) == lines[3]
+    assert index.row_of(1, 20) == 3 and index.row_of(3, 14) == 8
+
+
+def test_wrap_index_of_a_159k_line_body_is_cheap() -> None:
+    body = body_to_lines({"items": [{"id": i, "text": "lorem ipsum " * 10} for i in range(39_750)]})
+    started = time.perf_counter()
+    index = build_wrap_index(body.lines, body.wide, 118)
+    assert time.perf_counter() - started < 0.1
+    assert index.rows == len(body.lines) + 39_750  # each "text" line wraps once
+
+
+async def test_five_megabyte_line_wraps_and_its_tail_is_reachable() -> None:
+    row = fake_row("5mb")
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        view.select_tab(4)
+        await view.request_body.loaded.wait()
+        await pilot.pause()
+        json_view = view.request_body.view
+        assert json_view.wrap
+        longest = max(json_view.lines, key=len)
+        assert len(longest) > 4_000_000
+        assert json_view.row_count > json_view.line_count + len(longest) // 120
+        assert 0 < json_view.lines_rendered <= 40
+        json_view.focus()
+        await pilot.press("G")
+        await pilot.pause()
+        # A few screens (focus restyles), never the 40k rows of the long line.
+        assert json_view.lines_rendered <= 200
+        assert json_view.scroll_y == json_view.max_scroll_y
+        # The last characters of the 4.8 MB line are painted, at the end of its last rows.
+        shown = "".join(
+            json_view.render_line(y).text.removeprefix("↪").rstrip()
+            for y in range(json_view.size.height)
+        )
+        assert longest.rstrip(",")[-40:] in shown
+        await pilot.press("pageup", "pageup")
+        await pilot.pause()
+        assert "↪" in screen_text(app) and json_view.lines_rendered <= 300
+
+
+async def test_w_toggles_wrap_and_keeps_the_place() -> None:
+    row = row_of(request_body={"a": "word " * 400, "b": 1}, response_body={})
+    app = DetailApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        view.select_tab(4)
+        await view.request_body.loaded.wait()
+        await pilot.pause()
+        json_view = view.query_one(JsonView)
+        text = screen_text(app)
+        assert "↪" in text and '"b": 1' in text  # wrapped: the whole value is on screen
+        json_view.focus()
+        await pilot.press("w")
+        await pilot.pause()
+        assert not json_view.wrap and "↪" not in screen_text(app)
+        assert json_view.row_count == json_view.line_count
+        await pilot.press("w")
+        await pilot.pause()
+        assert json_view.wrap and "↪" in screen_text(app)
