@@ -9,6 +9,8 @@ from rich.text import Text
 from helicone_tui.mapping import MappedRequest
 from helicone_tui.text_safety import sanitize_line
 
+from .conversation_items import event_headline
+
 # Shown in this order; any other parameter follows.
 _FIRST = ("tools", "tool_choice", "temperature", "max_tokens", "reasoning_effort", "stream")
 MAX_TOOL_NAMES = 8
@@ -30,8 +32,13 @@ def conversation_header(mapped: MappedRequest) -> Text:
     count = len(request.messages or []) if request else 0
     count += len(response.messages or []) + len(response.responses or []) if response else 0
     text = Text(no_wrap=False)
-    text.append(mapped.mapper, "bold")
-    text.append(f" · {count} message{'s' if count != 1 else ''}", "dim")
+    headline = event_headline(mapped) if count == 0 else None
+    if headline is not None:
+        # An event has no messages: say what it is rather than "0 messages".
+        text.append(sanitize_line(headline), "bold")
+    else:
+        text.append(mapped.mapper, "bold")
+        text.append(f" · {count} message{'s' if count != 1 else ''}", "dim")
     params = dict(mapped.parameters)
     ordered = [k for k in _FIRST if k in params] + [k for k in params if k not in _FIRST]
     for key in ordered:

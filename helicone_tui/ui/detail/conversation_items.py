@@ -33,6 +33,8 @@ class Block:
     """Structured payload shown as JSON: tool-call arguments, event details."""
     ref: str | None = None
     """The tool-call id a call or a result carries."""
+    fields: tuple[tuple[str, Any], ...] = ()
+    """An event's details to show, one (key, value) a line; dicts and lists shown as JSON."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +201,13 @@ def _file_summary(message: Message) -> str:
 
 
 _EVENT_LABELS = {"tool": "tool event", "vector_db": "vector-db event", "data": "data event"}
+# Shown first, in this order; other keys follow as they came. ``kind`` / ``_type`` say what the
+# event is (already in the title) and ``metadata`` is flattened below.
+_EVENT_ORDER = (
+    "toolName", "name", "operation", "databaseName", "status", "message", "text", "topK",
+    "actualSimilarity", "similarityThreshold", "destination", "input", "filter", "meta", "vector",
+)  # fmt: skip
+_EVENT_SKIP = frozenset({"_type", "kind", "metadata"})
 
 
 def _event_item(details: ApiModel, side: Side) -> ConversationItem:
@@ -206,17 +215,59 @@ def _event_item(details: ApiModel, side: Side) -> ConversationItem:
     kind = str(data.pop("_type", None) or getattr(details, "kind", None) or "event")
     label = _EVENT_LABELS.get(kind, f"{kind} event")
     name = data.get("toolName") or data.get("name") or data.get("operation")
-    summary = " · ".join(
-        f"{key}: {data[key]}"
-        for key in ("status", "message", "operation", "databaseName", "text", "topK")
-        if data.get(key) not in (None, "", [])
-    )
     return ConversationItem(
         "event",
         side,
-        (Block("event", summary, f"{label} ({side})", data=data),),
+        (Block("event", title=f"{label} ({side})", data=data, fields=_event_fields(data)),),
         str(name) if name else None,
     )
+
+
+def _event_fields(data: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    """What an event's details say, as (key, value) pairs worth a line each."""
+    flat = {key: value for key, value in data.items() if key not in _EVENT_SKIP}
+    metadata = data.get("metadata")
+    if isinstance(metadata, dict):
+        for key in ("destination", "timestamp"):
+            flat.setdefault(key, metadata.get(key))
+    keys = [key for key in _EVENT_ORDER if key in flat]
+    keys += [key for key in flat if key not in _EVENT_ORDER]
+    fields: list[tuple[str, Any]] = []
+    for key in keys:
+        value = flat[key]
+        if value in (None, "", [], {}):
+            continue
+        if key == "vector" and isinstance(value, list):
+            # An embedding is hundreds of floats: its size says enough, the JSON tab has all.
+            value = f"{len(value)}-dim vector"
+        fields.append((key, value))
+    return tuple(fields)
+
+
+def event_headline(mapped: MappedRequest) -> str | None:
+    """``tool event · WeatherAPI`` for a row that is an event, not a conversation."""
+    request = mapped.schema.request
+    response = mapped.schema.response
+    candidates: tuple[ApiModel | None, ...] = (
+        request.toolDetails if request else None,
+        request.vectorDBDetails if request else None,
+        request.dataDetails if request else None,
+        response.toolDetailsResponse if response else None,
+        response.vectorDBDetailsResponse if response else None,
+        response.dataDetailsResponse if response else None,
+    )
+    for details in candidates:
+        if details is None:
+            continue
+        data = details.to_json_dict()
+        kind = str(data.get("_type") or getattr(details, "kind", None) or "event")
+        label = _EVENT_LABELS.get(kind, f"{kind} event")
+        name = data.get("toolName") or data.get("name")
+        if kind == "vector_db":
+            operation, database = data.get("operation"), data.get("databaseName")
+            name = f"{operation or 'operation'} on {database}" if database else operation
+        return f"{label} · {name}" if name else label
+    return None
 
 
 def _pair_tool_calls(items: list[ConversationItem]) -> list[ConversationItem]:

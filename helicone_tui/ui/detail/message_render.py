@@ -56,10 +56,16 @@ def cut_text(text: str, limit_chars: int, limit_lines: int | None) -> tuple[str,
 def is_expandable(item: ConversationItem) -> bool:
     """Whether expanding ``item`` shows more than its collapsed form."""
     for block in item.blocks:
-        if block.kind in ("reasoning", "event") or (block.kind == "tool_call" and block.data):
+        if block.kind == "reasoning" or (block.kind == "tool_call" and block.data):
             return True
         if block.kind in ("text", "tool_result", "error"):
             _, left = cut_text(block.text, COLLAPSED_CHARS, COLLAPSED_LINES)
+            if left:
+                return True
+        if block.kind == "event" and not block.fields and block.data:
+            return True  # nothing known to show inline: expanding shows the raw details
+        for _, value in block.fields:
+            _, left = cut_text(_field_text(value), COLLAPSED_CHARS, COLLAPSED_LINES)
             if left:
                 return True
     return False
@@ -154,13 +160,43 @@ def _append_block(out: Text, block: Block, *, expanded: bool) -> None:
         out.append(f"✖ {block.title}\n", "bold red")
         _append_prose(out, block.text, "red", expanded=expanded)
     elif kind == "event":
-        out.append(f"◆ {block.title}", "bold blue")
-        if block.text:
+        _append_event(out, block, expanded=expanded)
+
+
+def _field_text(value: Any) -> str:
+    return pretty_json(value) if isinstance(value, dict | list) else str(value)
+
+
+def _append_event(out: Text, block: Block, *, expanded: bool) -> None:
+    """The event's title, then one ``key: value`` a line; JSON values below their key,
+    indented, cut like a message's text until expanded."""
+    out.append(f"◆ {block.title}", "bold blue")
+    if block.text:
+        out.append("\n")
+        _append_prose(out, block.text, "", expanded=expanded)
+    if not block.fields and block.data and expanded:
+        out.append("\n")
+        out.append(sanitize_text(pretty_json(block.data)), "dim")
+    for key, value in block.fields:
+        out.append(f"\n  {sanitize_line(key)}:", "bold")
+        if isinstance(value, dict | list):
+            shown, left = (
+                cut_text(pretty_json(value), EXPANDED_CHARS, None)
+                if expanded
+                else cut_text(pretty_json(value), COLLAPSED_CHARS, COLLAPSED_LINES)
+            )
             out.append("\n")
-            out.append(sanitize_text(block.text[:COLLAPSED_CHARS]), "")
-        if expanded and block.data:
-            out.append("\n")
-            out.append(sanitize_text(pretty_json(block.data)), "dim")
+            out.append(sanitize_text(_indent(shown, "    ")), "")
+            if left:
+                hint = "copy the message for all of it" if expanded else "enter expands"
+                out.append(f"\n    … {format_int(left)} more characters · {hint}", "dim italic")
+        else:
+            out.append(" ")
+            _append_prose(out, str(value), "", expanded=expanded)
+
+
+def _indent(text: str, prefix: str) -> str:
+    return prefix + text.replace("\n", "\n" + prefix)
 
 
 def pretty_json(value: Any) -> str:
@@ -227,6 +263,13 @@ def item_markdown(item: ConversationItem, *, heading: bool = True, expanded: boo
             parts.append(f"**{block.title}:** {prose(block.text)}")
         elif kind == "event":
             parts.append(f"**{block.title}**" + (f": {block.text}" if block.text else ""))
+            scalars = [
+                f"- **{key}:** {value}"
+                for key, value in block.fields
+                if not isinstance(value, dict | list)
+            ]
+            if scalars:
+                parts.append("\n".join(scalars))
             if block.data is not None:
                 parts.append(fence(pretty_json(block.data), "json"))
     return sanitize_text("\n\n".join(part for part in parts if part))
