@@ -1,0 +1,73 @@
+"""Long conversation: the Conversation tab's first paint, mapping included, for the fake
+dataset's 500-message row ÷ for a 5-message row (the same row cut to its first 5 messages, so
+only the length differs)."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from helicone_tui.fake import builtin_rows
+from helicone_tui.fake.dataset import ID_500_MESSAGES
+from helicone_tui.mapping import map_request
+from helicone_tui.models import HeliconeRequest
+from helicone_tui.ui.detail import DetailView, compute_totals
+
+from ..bench_detail import BenchApp
+from .common import Result, figure_main, median, ratio_result
+
+
+def rows() -> tuple[HeliconeRequest, HeliconeRequest]:
+    raw: dict[str, Any] = next(r for r in builtin_rows() if r["request_id"] == ID_500_MESSAGES)
+    short = copy.deepcopy(raw)
+    short["request_id"] = "five-messages"
+    short["request_body"]["messages"] = short["request_body"]["messages"][:5]
+    return HeliconeRequest.model_validate(short), HeliconeRequest.model_validate(raw)
+
+
+async def first_paint(app: BenchApp, view: DetailView, row: HeliconeRequest) -> float:
+    app.first_paint.clear()
+    await app.wait_for_refresh()
+    start = time.perf_counter()
+    mapped = map_request(row)
+    view.show_request(row, mapped, compute_totals([row]))
+    await app.first_paint.wait()
+    elapsed = time.perf_counter() - start
+    await view.conversation.fully_mounted.wait()
+    return elapsed
+
+
+async def measure(repeats: int) -> tuple[float, float, int]:
+    short, long = rows()
+    messages = len(long.request_body["messages"])
+    app = BenchApp()
+    shorts, longs = [], []
+    async with app.run_test(size=(160, 50)):
+        view = app.query_one(DetailView)
+        view.select_tab(0)
+        await first_paint(app, view, short)  # warm-up
+        await first_paint(app, view, long)
+        for _ in range(repeats):
+            shorts.append(await first_paint(app, view, short))
+            longs.append(await first_paint(app, view, long))
+    return median(longs), median(shorts), messages
+
+
+def run(quick: bool) -> Sequence[Result]:
+    long, short, messages = asyncio.run(measure(3 if quick else 9))
+    return [
+        ratio_result(
+            "long_conversation",
+            f"long conversation: first paint, {messages} messages ÷ 5",
+            long,
+            short,
+            1.5,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    figure_main(run)

@@ -1,0 +1,104 @@
+"""Start-up: `helicone-tui --demo` to its first painted frame ÷ a bare Textual app (Header,
+Static, Footer) to its first frame. Both are fresh processes, measured the same way: the
+parent times from spawning the process to the child's line saying a frame of the wanted screen
+went through `App._display` (headless, so no terminal is needed; the frame is composed and
+rendered all the same), after which the child exits at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+
+from .common import Result, figure_main, isolated_env, median, ratio_result
+
+PAINTED = "painted"
+
+
+def _exit_after_first_frame(screen_type_name: str) -> None:
+    """Patch textual so the app runs headless and the process exits after its first frame
+    of a screen whose class is named `screen_type_name`."""
+    from textual.app import App
+
+    display = App._display
+    run = App.run
+
+    def patched_display(self: App[object], screen: object, renderable: object) -> None:
+        display(self, screen, renderable)  # type: ignore[arg-type]
+        if renderable is not None and type(screen).__name__ == screen_type_name:
+            sys.stdout.write(PAINTED + "\n")
+            sys.stdout.flush()
+            os._exit(0)
+
+    def patched_run(self: App[object], *args: object, **kwargs: object) -> object:
+        kwargs["headless"] = True
+        return run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    App._display = patched_display  # type: ignore[method-assign,assignment]
+    App.run = patched_run  # type: ignore[method-assign,assignment]
+
+
+def probe(kind: str) -> None:
+    if kind == "app":
+        _exit_after_first_frame("MainScreen")
+        from helicone_tui.cli import main
+
+        main(["--demo"])
+    else:
+        _exit_after_first_frame("Screen")
+        from textual.app import App, ComposeResult
+        from textual.widgets import Footer, Header, Static
+
+        class Bare(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Header()
+                yield Static("Hello")
+                yield Footer()
+
+        Bare().run()
+    raise SystemExit("no frame was painted")
+
+
+def time_probe(kind: str) -> float:
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.figures.startup", "--probe", kind],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=isolated_env(),
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    _, err = proc.communicate(timeout=60)
+    if line.strip() != PAINTED:
+        raise RuntimeError(f"the {kind} probe painted nothing: {err[-2000:]}")
+    return elapsed
+
+
+def run(quick: bool) -> Sequence[Result]:
+    repeats = 5 if quick else 11
+    time_probe("bare"), time_probe("app")  # warm the OS file cache
+    bare, app = [], []
+    for _ in range(repeats):  # interleaved, so drifts in machine load hit both
+        bare.append(time_probe("bare"))
+        app.append(time_probe("app"))
+    return [
+        ratio_result(
+            "startup",
+            "start-up: `--demo` to first frame ÷ bare Textual app",
+            median(app),
+            median(bare),
+            1.3,
+        )
+    ]
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--probe":
+        probe(sys.argv[2])
+    else:
+        figure_main(run)
