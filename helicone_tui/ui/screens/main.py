@@ -50,19 +50,28 @@ class DetailPane(Vertical):
     ALLOW_MAXIMIZE = True
 
 
+# Bound to priority keys (see BINDINGS): never taken while a text box has the focus.
+_FOCUS_TEXT_ACTIONS = frozenset({"filter", "add_ids"})
+
+
 class MainScreen(Screen[None]):
     # `action_back` minimizes the detail itself, and puts the focus back on the list.
     ESCAPE_TO_MINIMIZE = False
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", show=False),
-        Binding("slash", "filter", "Filter"),
+        # Keys that move the focus to a text box are priority bindings: those run as the app
+        # reads the key, so keys typed right after them (a burst from a paste or a fast typist)
+        # already land in the box. A normal binding runs only once the key has bubbled up from
+        # the old focus, and the keys behind it are forwarded there first and lost.
+        # `check_action` lets them through as text while a box has the focus.
+        Binding("slash", "filter", "Filter", priority=True),
         Binding("s", "sort", "Sort"),
         Binding("S", "reverse_sort", "Reverse sort", show=False),
         Binding("y", "copy_menu", "Copy"),
         Binding("r", "refetch", "Refetch"),
         Binding("d", "remove", "Remove", show=False),
         Binding("D", "clear", "Clear list", show=False),
-        Binding("a", "add_ids", "Add ids"),
+        Binding("a", "add_ids", "Add ids", priority=True),
         Binding("n", "next_request", "Next request", show=False),
         Binding("p", "previous_request", "Previous request", show=False),
         Binding("left_square_bracket", "prev_tab", "Previous tab", show=False),
@@ -394,6 +403,10 @@ class MainScreen(Screen[None]):
             self._close_filter(clear=True)
         else:
             self.set_focus(self.request_list)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # False while a box has the focus: the key is text for it (and the footer hides it).
+        return not (action in _FOCUS_TEXT_ACTIONS and isinstance(self.focused, Input))
 
     def action_add_ids(self) -> None:
         self.set_focus(self.query_one(IdInput))
