@@ -116,6 +116,18 @@ class DetailView(Widget):
         active = self.query_one(TabbedContent).active
         return TAB_IDS.index(active) if active in TAB_IDS else 0
 
+    @property
+    def active_content(self) -> Widget:
+        """The widget that scrolls in the active tab (the one to focus for j/k, g/G, w)."""
+        return (
+            self.conversation,
+            self.tokens,
+            self.cost,
+            self.properties,
+            self.request_body.view,
+            self.response_body.view,
+        )[self.active_tab]
+
     def _switch(self, state: str) -> None:
         self.query_one(ContentSwitcher).current = state
 

@@ -6,6 +6,7 @@ changes, all handled in `on_worker_state_changed`, the one place that deals with
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Paste
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from ...client import HeliconeClient, HeliconeError, IdResult, NotFoundError
@@ -28,6 +29,7 @@ from ..detail import DetailView, ListTotals, compute_totals
 from ..fetching import Detail, DetailCache, fetch_detail, neighbours
 from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
 from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
+from ..widgets.footer import LeanFooter
 from ..widgets.id_input import IdInput
 from ..widgets.request_list import RequestList
 
@@ -111,7 +113,7 @@ class MainScreen(Screen[None]):
             yield RequestList(self.model, id="requests")
         with DetailPane(id="detail-pane"):
             yield DetailView(id="detail")
-        yield Footer()
+        yield LeanFooter()
 
     @property
     def request_list(self) -> RequestList:
@@ -256,11 +258,11 @@ class MainScreen(Screen[None]):
         self._focus_detail()
 
     def _focus_detail(self) -> None:
-        """Focus the content of the detail's active tab (so j/k scroll it), else anything in it."""
-        candidates = [w for w in self.detail.query("TabPane.-active *") if w.focusable]
-        candidates += [w for w in self.detail.query("*") if w.focusable]
-        if candidates:
-            self.set_focus(candidates[0])
+        """Focus the content of the detail's active tab, so j/k, g/G and w act on it.
+
+        Asked for by name: a query for the first focusable widget found the tab bar while a
+        pane was being switched in (or still loading), and keys there do nothing."""
+        self.set_focus(self.detail.active_content)
 
     def _show_selected(self, *, delay: bool = True) -> None:
         """Show what is known about the selected request, fetching it if need be."""
@@ -529,13 +531,22 @@ class MainScreen(Screen[None]):
         self.request_list.action_cursor_up()
 
     def action_tab(self, index: int) -> None:
-        self.detail.select_tab(index)
+        self._switch_tab(lambda: self.detail.select_tab(index))
 
     def action_next_tab(self) -> None:
-        self.detail.next_tab()
+        self._switch_tab(self.detail.next_tab)
 
     def action_prev_tab(self) -> None:
-        self.detail.prev_tab()
+        self._switch_tab(self.detail.prev_tab)
+
+    def _switch_tab(self, switch: Callable[[], None]) -> None:
+        # The focused content of the old tab is hidden and the focus would fall to the tab bar,
+        # where j/k, g/G and w do nothing: follow into the new tab. From the list, stay there.
+        focused = self.focused
+        in_detail = focused is not None and self.detail in focused.ancestors_with_self
+        switch()
+        if in_detail:
+            self._focus_detail()
 
     # ------------------------------------------------------------------ copy
 
