@@ -11,6 +11,8 @@ from helicone_tui.fake import FakeHelicone, builtin_rows
 from helicone_tui.fake.dataset_ids import ID_GEMINI, ID_OPENAI_SIMPLE
 from helicone_tui.settings import Settings
 from helicone_tui.ui.app import HeliconeTUI
+from helicone_tui.ui.detail.conversation import ConversationView
+from helicone_tui.ui.detail.json_view import JsonView
 from helicone_tui.ui.screens.help import HELP, HelpScreen
 from helicone_tui.ui.screens.main import MainScreen
 from helicone_tui.ui.screens.missing_key import MissingKeyScreen
@@ -45,7 +47,7 @@ def _help_keys() -> set[str]:
 def test_the_help_lists_every_key_of_the_app_the_screen_and_the_list() -> None:
     documented = _help_keys()
     missing = []
-    for owner in (HeliconeTUI, MainScreen, RequestList):
+    for owner in (HeliconeTUI, MainScreen, RequestList, ConversationView, JsonView):
         for binding in owner.BINDINGS:
             assert isinstance(binding, Binding)
             for key in binding.key.split(","):

@@ -23,7 +23,7 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="confirm"):
             yield Static(Text(self.question), classes="dialog-title")
             yield Static(Text("y / enter: yes    n / esc: no"), classes="dialog-hint")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -53,6 +55,11 @@ HELP: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("1 – 6", "Conversation, Tokens, Cost, Properties, Request JSON, Response JSON"),
             ("[ / ]", "previous / next tab"),
+            ("j / k / ↓ / ↑", "conversation: next / previous message"),
+            ("enter / space", "conversation: expand / collapse the message (tool call arguments)"),
+            ("e", "conversation: expand every message"),
+            ("g / G / home / end", "first / last message, top / bottom of a JSON body"),
+            ("w", "JSON tabs: soft wrap long lines on / off"),
         ],
     ),
     (
@@ -71,17 +78,20 @@ COPY_NOTE = (
 )
 
 
-def help_text() -> Text:
+def help_text() -> Group:
+    # A grid, not padded text: a description that wraps stays in its column on 80 columns.
     width = max(len(keys) for _section, rows in HELP for keys, _text in rows) + 2
-    text = Text()
+    parts: list[RenderableType] = []
     for section, rows in HELP:
-        text.append(f"{section}\n", style="bold underline")
+        parts.append(Text(section, style="bold underline"))
+        grid = Table.grid()
+        grid.add_column(width=width, no_wrap=True, style="bold")
+        grid.add_column(ratio=1)
         for keys, what in rows:
-            text.append(keys.ljust(width), style="bold")
-            text.append(f"{what}\n")
-        text.append("\n")
-    text.append(COPY_NOTE, style="italic")
-    return text
+            grid.add_row(keys, what)
+        parts.extend((grid, Text("")))
+    parts.append(Text(COPY_NOTE, style="italic"))
+    return Group(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
