@@ -5,6 +5,7 @@ Pure functions over possibly-missing, possibly-wrong API values: they never rais
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -48,8 +49,10 @@ def _number(value: Any) -> float | None:
 
 
 def format_int(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"  # exact, and no float overflow for sums of absurd counts
     number = _number(value)
-    return DASH if number is None else f"{round(number):,}"
+    return DASH if number is None or not math.isfinite(number) else f"{round(number):,}"
 
 
 def format_cost(value: Any) -> str:

@@ -22,7 +22,10 @@ MAX_MODELS = 20
 def cost_per_1k(cost: float | None, tokens: int | None) -> float | None:
     if cost is None or not tokens:
         return None
-    return cost * 1000 / tokens
+    try:
+        return cost * 1000 / tokens
+    except OverflowError:  # absurd counts (1e308 tokens) are shown, not divided
+        return None
 
 
 def _row_tokens(row: HeliconeRequest) -> int | None:
