@@ -88,4 +88,4 @@ class NetworkError(HeliconeError):
 
 
 class MalformedResponseError(HeliconeError):
-    short = "bad answer"
+    short = "bad reply"  # fits the list's 9-cell status column
