@@ -38,12 +38,13 @@ def literal(value: Any, style: str = "") -> Text:
 
 
 def kv_table(rows: Iterable[tuple[str, Any]]) -> Table:
-    """Two columns: a dim label (our own text) and a literal value."""
+    """Two columns: a dim label and a literal value. Labels can be API text too (property and
+    score names), so both are made literal and terminal-safe."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="dim", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in rows:
-        table.add_row(Text(label), literal(value))
+        table.add_row(literal(label), literal(value))
     return table
 
 
