@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..text_safety import sanitize_text
+
 
 class HeliconeError(Exception):
     """Anything that kept the client from getting an answer."""
@@ -10,9 +12,12 @@ class HeliconeError(Exception):
     short = "error"
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
+        # Messages quote the server; whatever shows them (a toast, a table, stderr) gets text
+        # whose escape sequences and control characters are visible, never obeyed.
+        message = sanitize_text(message)
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.hint = None if hint is None else sanitize_text(hint)
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}" if self.hint else self.message
