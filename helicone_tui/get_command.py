@@ -97,7 +97,9 @@ async def _fetch_one(client: HeliconeClient, request_id: str, include_body: bool
         return request_id, None, exc
 
 
-_UNSAFE_IN_JSON = re.compile("[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile(
+    "[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def safe_json_dumps(value: Any) -> str:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
-# C0 controls but tab and newline, DEL, C1 controls, and the bidi / invisible-direction marks.
+# C0 controls but tab and newline, DEL, C1 controls, the bidi / invisible-direction marks, and
+# the Unicode line / paragraph separators (a terminal may break the line there: a list row would
+# take two lines).
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e"
+    "\u2066-\u2069\ufeff]"
 )
 
 
