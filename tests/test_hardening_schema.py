@@ -120,7 +120,7 @@ def test_the_schema_covers_the_openapi_extract() -> None:
 
 #: Rows made from the schema per run; each also goes through its eight mutations, so about
 #: 9 x this many rows take the pure path (generation, not the path, is what costs time).
-SCHEMA_EXAMPLES = 150
+SCHEMA_EXAMPLES = 120
 
 
 @settings(FUZZ, max_examples=SCHEMA_EXAMPLES)
@@ -154,12 +154,12 @@ def test_the_fuzzing_sees_wrong_types_set_aside() -> None:
     assert exercise_row(row.to_json_dict()) is not None
 
 
-# -- the mounted detail view: a few hundred rows --------------------------------------------------
+# -- the mounted detail view: ~140 rows (20 schema rows and their mutations) -------------------
 
 _APP_ROWS: list[dict[str, Any]] = []
 
 
-@settings(FUZZ, max_examples=25, derandomize=True)
+@settings(FUZZ, max_examples=20, derandomize=True)
 @given(schema_rows(), st.randoms(use_true_random=False))
 def _collect_app_rows(raw: dict[str, Any], rnd: random.Random) -> None:
     _APP_ROWS.extend(json_round_trip(r) for r in (raw, *mutations(raw, rnd)))
@@ -171,11 +171,11 @@ def app_rows() -> list[dict[str, Any]]:
     return _APP_ROWS
 
 
-async def test_a_few_hundred_rows_in_the_mounted_detail_view() -> None:
+async def test_over_a_hundred_fuzzed_rows_in_the_mounted_detail_view() -> None:
     from helicone_tui.models import HeliconeRequest
 
     rows = [r for r in (exercise_row(raw, render=False) for raw in app_rows()) if r is not None]
-    assert len(rows) >= 150
+    assert len(rows) >= 120
     app = DetailApp()
     app.animation_level = "none"
     async with app.run_test(size=(100, 30)) as pilot:
