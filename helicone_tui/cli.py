@@ -201,7 +201,9 @@ def _run_get(args: argparse.Namespace) -> int:
     if not extracted.ids:
         return _fail(f"no request ids (UUIDs) in: {' '.join(args.ids)[:200]}")
     if extracted.ignored:
-        shown = ", ".join(extracted.ignored[:5])
+        from .text_safety import sanitize_line
+
+        shown = sanitize_line(", ".join(extracted.ignored[:5]))
         print(f"helicone-tui: ignored (not request ids): {shown}", file=sys.stderr)
     settings = _settings(args)
     if not settings.api_key:

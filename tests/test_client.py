@@ -319,3 +319,23 @@ async def test_the_key_never_appears_in_logs_reprs_or_errors(
         assert key not in everything
         assert key[12:] not in everything
     assert "HeliconeClient(base_url=" in texts[0]
+
+
+async def test_an_error_in_a_200_answer_does_not_read_like_success() -> None:
+    import httpx
+
+    from helicone_tui.client import HeliconeClient
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"data": None, "error": "Something went wrong"})
+
+    async with HeliconeClient(
+        "sk-helicone-aaaaaaa-bbbbbbb-ccccccc-ddddddd",
+        base_url="http://helicone.test",
+        transport=httpx.MockTransport(answer),
+    ) as client:
+        results = await client.query_ids([uuid(1)])
+    error = results[0].error
+    assert isinstance(error, ServerError) and "Something went wrong" in str(error)
+    assert error.short == "error"  # not "200", which a status column would read as success
+    assert ServerError(503).short == "503"

@@ -81,7 +81,8 @@ class ServerError(HeliconeError):
         )
         self.status = status
         self.detail = detail
-        self.short = str(status)
+        # An error carried by a 2xx answer must not read like success in a status column.
+        self.short = str(status) if status >= 400 else "error"
 
 
 class RequestTimeoutError(HeliconeError):
