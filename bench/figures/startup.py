@@ -11,8 +11,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .common import Result, figure_main, isolated_env, median, ratio_result
+if TYPE_CHECKING:
+    from .common import Result
+
+# `.common` (httpx, pydantic, the client, the fake) is imported only by the parent: a probe that
+# loaded it would pay those imports in *both* processes, inflating the bare app's time too.
 
 PAINTED = "painted"
 
@@ -62,6 +67,8 @@ def probe(kind: str) -> None:
 
 
 def time_probe(kind: str) -> float:
+    from .common import isolated_env
+
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.figures.startup", "--probe", kind],
@@ -80,6 +87,8 @@ def time_probe(kind: str) -> float:
 
 
 def run(quick: bool) -> Sequence[Result]:
+    from .common import median, ratio_result
+
     repeats = 5 if quick else 11
     time_probe("bare"), time_probe("app")  # warm the OS file cache
     bare, app = [], []
@@ -101,4 +110,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--probe":
         probe(sys.argv[2])
     else:
+        from .common import figure_main
+
         figure_main(run)

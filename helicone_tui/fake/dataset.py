@@ -16,6 +16,7 @@ from . import dataset_openai as openai
 from . import dataset_other as other
 from .dataset_build import anchor_time
 from .dataset_ids import (
+    DEMO_IDS,
     ID_5MB,
     ID_500_MESSAGES,
     ID_ANTHROPIC,
@@ -104,8 +105,8 @@ _BUILDERS: list[tuple[str, str, RowBuilder]] = [
 ROW_KINDS: dict[str, str] = {kind: request_id for kind, request_id, _ in _BUILDERS}
 """Short kind name → request id, in display order."""
 
-DEMO_IDS: tuple[str, ...] = tuple(request_id for _, request_id, _ in _BUILDERS)
-"""The built-in rows' ids in display order."""
+if tuple(request_id for _, request_id, _ in _BUILDERS) != DEMO_IDS:
+    raise AssertionError("dataset_ids.DEMO_IDS is not the builders' display order")
 
 
 def demo_ids() -> list[str]:

@@ -44,3 +44,30 @@ ID_FORCED_PLACEHOLDER = ID_ANTHROPIC
 """A small row the server still answers with the string placeholder (bodies only in S3)."""
 ID_UNKNOWN = row_id("not-in-the-dataset")
 """A well-formed id that no row has (for not-found tests)."""
+
+DEMO_IDS: tuple[str, ...] = (
+    ID_OPENAI_TOOL_CALLS,
+    ID_OPENAI_TOOL_RESULTS,
+    ID_TOOL_EVENT,
+    ID_VECTOR_DB_EVENT,
+    ID_DATA_EVENT,
+    ID_OPENAI_RESPONSES,
+    ID_ANTHROPIC,
+    ID_GEMINI,
+    ID_STREAMED,
+    ID_GATEWAY,
+    ID_EMBEDDING,
+    ID_IMAGE_GENERATION,
+    ID_VISION_ASSET,
+    ID_PROVIDER_ERROR,
+    ID_OPENAI_SIMPLE,
+    ID_CACHED,
+    ID_DEEPSEEK_REASONER,
+    ID_500_MESSAGES,
+    ID_5MB,
+    ID_NOT_STORED,
+    ID_BODY_SIGNED_URL_ONLY,
+    ID_BODY_MISSING,
+)
+"""The built-in rows' ids in display order (here, not in `dataset`, so that the demo can paste
+them before the first frame without loading the row builders; `dataset` checks the order)."""

@@ -19,13 +19,20 @@ class _FakeHTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], fake: FakeHelicone) -> None:
+    def __init__(
+        self, address: tuple[str, int], fake: FakeHelicone, sock: socket.socket | None = None
+    ) -> None:
         self.fake = fake
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.address_family = family
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, bind_and_activate=sock is None)
+        if sock is not None:  # bound and listening: serve on it
+            self.socket.close()
+            self.socket = sock
+            self.server_address = sock.getsockname()[:2]
+            self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
 
     def track(self, sock: socket.socket, *, open_: bool) -> None:
         with self._open_lock:
@@ -148,9 +155,18 @@ class RunningFake:
         self.stop()
 
 
-def serve_in_thread(fake: FakeHelicone, host: str = "127.0.0.1", port: int = 0) -> RunningFake:
-    """Serve ``fake`` on ``host:port`` (0 picks a free port) and point its signed URLs there."""
-    server = _FakeHTTPServer((host, port), fake)
+def serve_in_thread(
+    fake: FakeHelicone,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    sock: socket.socket | None = None,
+) -> RunningFake:
+    """Serve ``fake`` on ``host:port`` (0 picks a free port), or on ``sock`` already listening,
+    and point its signed URLs there."""
+    if sock is not None:  # already bound and listening
+        host = str(sock.getsockname()[0])
+    server = _FakeHTTPServer((host, port), fake, sock)
     running = RunningFake(fake, server, host)
     fake.base_url = running.url
     return running.start()

@@ -22,19 +22,19 @@ def run_tui(
     notes = []
     if ids_file_note:
         notes.append(f"Loaded {len(ids)} id{'s' if len(ids) != 1 else ''} from {ids_file_note}.")
-    server = None
-    if demo:
-        from ..demo import start_demo
+    pending = None
+    if demo:  # the socket listens now; the dataset is built and served after the first frame
+        from ..demo import reserve_demo
 
-        server = start_demo()
-        settings = replace(settings, api_key=server.key, base_url=server.url, region=None)
-        ids = ids or server.ids
-    app = HeliconeTUI(settings, ids, demo=demo, notes=notes)
+        pending = reserve_demo()
+        settings = replace(settings, api_key=pending.key, base_url=pending.url, region=None)
+        ids = ids or pending.ids
+    app = HeliconeTUI(settings, ids, demo=demo, notes=notes, pending_demo=pending)
     try:
         app.run()
     finally:
-        if server is not None:
-            server.stop()
+        if pending is not None:
+            pending.stop()
         if app.demo_server is not None:
             app.demo_server.stop()
     return app.return_code or 0

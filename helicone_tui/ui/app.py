@@ -22,7 +22,7 @@ from .screens.main import MainScreen
 from .screens.missing_key import MissingKeyScreen
 
 if TYPE_CHECKING:
-    from ..demo import DemoServer  # the fake loads only when the demo is asked for
+    from ..demo import DemoServer, PendingDemo  # the fake loads only when the demo is asked for
 
 ClientFactory = Callable[[Settings], HeliconeClient]
 _DETECT: NativeCopier = lambda _text: None  # noqa: E731 - sentinel: "detect at start"
@@ -54,6 +54,7 @@ class HeliconeTUI(App[int]):
         notes: Iterable[str] = (),
         client_factory: ClientFactory = default_client,
         native_copier: NativeCopier | None = _DETECT,
+        pending_demo: PendingDemo | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
@@ -65,6 +66,9 @@ class HeliconeTUI(App[int]):
         self.client: HeliconeClient | None = None
         #: A demo server this app started itself (from the missing-key screen).
         self.demo_server: DemoServer | None = None
+        #: `--demo`: the settings already point at its listening socket; `start` builds and
+        #: serves the dataset, in a thread worker once the first frame is painted.
+        self.pending_demo = pending_demo
 
     def on_mount(self) -> None:
         if self.demo:
@@ -78,6 +82,13 @@ class HeliconeTUI(App[int]):
             self.push_screen(self._main_screen())
         except MissingKeyError as exc:  # a key no server could accept: say why, send nothing
             self.push_screen(MissingKeyScreen(str(exc)))
+        if self.pending_demo is not None:
+            self.call_after_refresh(self._serve_pending_demo)
+
+    def _serve_pending_demo(self) -> None:
+        if self.pending_demo is not None:
+            start = self.pending_demo.start
+            self.run_worker(start, thread=True, group="demo-serve", exit_on_error=False)
 
     def _main_screen(self) -> MainScreen:
         self.client = self.client_factory(self.settings)
@@ -102,6 +113,8 @@ class HeliconeTUI(App[int]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
+        if worker.group == "demo-serve" and event.state is WorkerState.ERROR:
+            self.notify(f"The demo could not start: {worker.error}", severity="error", markup=False)
         if worker.group != "demo":
             return
         if event.state is WorkerState.ERROR:
