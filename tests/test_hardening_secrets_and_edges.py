@@ -69,7 +69,7 @@ async def test_the_key_never_shows_in_the_ui_logs_or_reprs(
     caplog.set_level(logging.DEBUG)
     fake = builtin_fake()
     key = (
-        "sk-helicone-q1w2e3r-t4y5u6i-o7p8a9s-d0f1g2h"
+        "sk-helicone-zzzzzzz-yyyyyyy-xxxxxxx-wwwwwww"  # refused: unknown
         if which == "unknown"
         else getattr(fake.keys, which)
     )
