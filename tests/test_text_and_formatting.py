@@ -35,6 +35,16 @@ def test_plain_text_newlines_and_tabs_are_kept() -> None:
     assert sanitize_line("a\nb\tc") == "a b c"
 
 
+def test_every_unsafe_character_is_found_in_ascii_and_in_other_text() -> None:
+    """ASCII text takes a faster check than other text: both find every control character."""
+    unsafe = [code for code in range(0x20) if code not in (9, 10)]
+    for code in [*unsafe, 0x7F, *range(0x80, 0xA0), 0x200E, 0x2028, 0x202E, 0xFEFF]:
+        for text in (f"a{chr(code)}b", f"é{chr(code)}b"):
+            assert chr(code) not in sanitize_text(text), (hex(code), text)
+    printable = "".join(map(chr, range(0x20, 0x7F))) + "\t\n"
+    assert sanitize_text(printable) is printable
+
+
 @pytest.fixture
 def utc() -> Iterator[None]:
     old = os.environ.get("TZ")

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import time
+from typing import Any
+
+import pytest
 
 from helicone_tui.mapping import map_request
-from helicone_tui.ui.detail import compute_totals
+from helicone_tui.ui.detail import compute_totals, json_highlight
 from helicone_tui.ui.detail.body_text import body_to_lines
+from helicone_tui.ui.detail.json_highlight import (
+    LAZY_WINDOW,
+    LineTokens,
+    TokenKind,
+    json_line_spans,
+)
 from helicone_tui.ui.detail.json_view import JsonView
 from helicone_tui.ui.detail.wrap_index import build_wrap_index
 
@@ -64,6 +74,76 @@ async def test_five_megabyte_line_wraps_and_its_tail_is_reachable() -> None:
         await pilot.press("pageup", "pageup")
         await pilot.pause()
         assert "↪" in screen_text(app) and json_view.lines_rendered <= 300
+        # Colouring stayed lazy: the tokenizer ran over about what was painted (the top and
+        # the bottom screens), never over the 4.8 MB line.
+        assert json_view.chars_tokenized() < 3 * (40 * 120 + 4 * LAZY_WINDOW)
+
+
+async def test_first_paint_of_a_five_megabyte_line_tokenizes_only_the_visible_rows() -> None:
+    row = fake_row("5mb")
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.detail
+        view.show_request(row, map_request(row), compute_totals([row]))
+        view.select_tab(4)
+        await view.request_body.loaded.wait()
+        await pilot.pause()
+        json_view = view.request_body.view
+        assert max(map(len, json_view.lines)) > 4_000_000
+        # 40 rows of 120 cells, and at most a scan window past the end for each line shown.
+        assert 0 < json_view.chars_tokenized() < 40 * 120 + 4 * LAZY_WINDOW
+        # The long string is coloured as a string on its first rows.
+        string = json_view.get_component_rich_style("json-view--string", partial=True)
+        colours = {
+            segment.style.color if segment.style else None
+            for y in range(json_view.size.height)
+            for segment in json_view.render_line(y)
+            if "Summarise" in segment.text
+        }
+        assert colours == {string.color}
+
+
+def _clipped(spans: list[tuple[int, int, TokenKind]], start: int, end: int) -> list[Any]:
+    return [(max(a, start), min(b, end), kind) for a, b, kind in spans if a < end and b > start]
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 7, LAZY_WINDOW])
+def test_lazy_tokens_match_whole_line_tokens(window: int, monkeypatch: Any) -> None:
+    """Row by row, in order and by jumps, with scan windows that cut every kind of token."""
+    monkeypatch.setattr(json_highlight, "LAZY_WINDOW", window)
+    hostile = 'a": "b\\", "\\"c": 1, true null [ ] { } \u0000 \u00e9 é 日本'
+    body = {
+        "k": "v",
+        hostile: [hostile, 1.5e300, -12, 0.25, True, False, None, [], {}, {hostile: hostile}],
+        "": "",
+        '": "': '": "',
+        "x" * 50: "y" * 50,
+        "n": 10**40,
+    }
+    for line in json.dumps(body, indent=2, ensure_ascii=False).split("\n"):
+        whole = json_line_spans(line)
+        for width in (1, 4, 9):
+            tokens = LineTokens(line)
+            starts = list(range(0, len(line), width))
+            for start in [*starts[::-1][: len(starts) // 2], *starts]:
+                got = tokens.spans_in(start, start + width)
+                assert got == _clipped(whole, start, start + width), (line, start, width)
+
+
+def test_lazy_tokens_of_a_long_value_jump_to_its_end_without_scanning_it() -> None:
+    line = '    "content": "' + 'ab\\"c\\\\ ' * 500_000 + '",'
+    tokens = LineTokens(line)
+    assert tokens.spans_in(0, 100) == [(4, 13, "key"), (13, 14, "punct"), (15, 100, "string")]
+    end = len(line)
+    assert tokens.spans_in(end - 10, end) == [
+        (end - 10, end - 1, "string"),
+        (end - 1, end, "punct"),
+    ]
+    assert tokens.chars_scanned < 3 * LAZY_WINDOW
+    # A long key, and a long lone value: still a window per paint until the string's end.
+    key = LineTokens('  "' + "k" * 100_000 + '": 1,')
+    assert key.spans_in(50_000, 50_010) == [(50_000, 50_010, "key")]
+    assert key.chars_scanned < 50_010 + 3 * LAZY_WINDOW
 
 
 async def test_w_toggles_wrap_and_keeps_the_place() -> None:

@@ -76,7 +76,9 @@ class BodyTab(Vertical):
         self._notice.update(Text(f"Formatting the {self.side} body…", style="italic"))
         self._format(self._generation, body, note.strip())
 
-    @work(group="body", exclusive=True, exit_on_error=False)
+    # An explicit description: without one Textual builds it from ``repr`` of the arguments,
+    # and the repr of a 5 MB body costs ~50 ms on the event loop.
+    @work(group="body", exclusive=True, exit_on_error=False, description="format body")
     async def _format(self, generation: int, body: Any, note: str) -> None:
         lines = await asyncio.to_thread(body_to_lines, body)
         if generation != self._generation:

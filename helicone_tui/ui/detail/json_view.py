@@ -4,14 +4,14 @@ Textual's Line API: the widget reports a virtual size and is asked for one row a
 159k-line body costs what the screen shows. Long lines are soft-wrapped (``w`` toggles): a
 `WrapIndex` maps display rows to (line, char offset) by bisect, so a 4.8 MB line that wraps into
 40k rows costs nothing until a row of it is painted. Rendered rows are kept in an LRU cache (as
-toolong does) so scrolling back is free. JSON colour spans are found once per source line (a
-string token can span many rows) and sliced per row. The lines arrive terminal-safe
-(`body_text` sanitizes them in the worker thread).
+toolong does) so scrolling back is free. JSON colours are found per source line (a string token
+can span many rows) but lazily, only as far into the line as a painted row reaches
+(`LineTokens`): the first rows of a 4.8 MB line cost a few kB of tokenizing. The lines arrive
+terminal-safe (`body_text` sanitizes them in the worker thread).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -25,7 +25,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from .body_text import MAX_LINE_CHARS, BodyLines
-from .json_highlight import TokenKind, json_line_spans
+from .json_highlight import LineTokens
 from .wrap_index import WrapIndex, build_wrap_index
 
 _KINDS = ("key", "string", "number", "literal", "punct")
@@ -33,8 +33,6 @@ _KINDS = ("key", "string", "number", "literal", "punct")
 _MARKER_ROOM = 40
 # First column of a continuation row.
 _CONTINUATION = "↪"
-
-_Spans = tuple[list[int], list[tuple[int, int, TokenKind]]]
 
 
 class JsonView(ScrollView, can_focus=True):
@@ -57,7 +55,7 @@ class JsonView(ScrollView, can_focus=True):
         self._wrap = True
         self._index: WrapIndex | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
-        self._spans: LRUCache[int, _Spans] = LRUCache(512)
+        self._tokens: LRUCache[int, LineTokens] = LRUCache(512)
         self._styles: dict[str, Style] | None = None
         self.lines_rendered = 0
         """How many rows were turned into strips since the last `set_lines` (tests read it)."""
@@ -98,7 +96,7 @@ class JsonView(ScrollView, can_focus=True):
 
     def set_lines(self, body: BodyLines) -> None:
         self._body = body
-        self._spans.clear()
+        self._tokens.clear()
         self.lines_rendered = 0
         self._relayout((0, 0))
 
@@ -209,30 +207,29 @@ class JsonView(ScrollView, can_focus=True):
         line = self._body.lines[index]
         if not self._body.is_json:
             return [Segment(line[start:end], base)]
-        ends, spans = self._line_spans(index)
         styles = self._token_styles()
         segments: list[Segment] = []
         position = start
-        for token_start, token_end, kind in spans[bisect_right(ends, start) :]:
-            if token_start >= end:
-                break
-            token_start = max(token_start, start)
+        for token_start, token_end, kind in self._line_tokens(index).spans_in(start, end):
             if token_start > position:
                 segments.append(Segment(line[position:token_start], base))
-            token_end = min(token_end, end)
             segments.append(Segment(line[token_start:token_end], base + styles[kind]))
             position = token_end
         if position < end:
             segments.append(Segment(line[position:end], base))
         return segments
 
-    def _line_spans(self, index: int) -> _Spans:
-        cached = self._spans.get(index)
-        if cached is None:
-            spans = json_line_spans(self._body.lines[index])
-            cached = ([span[1] for span in spans], spans)
-            self._spans[index] = cached
-        return cached
+    def _line_tokens(self, index: int) -> LineTokens:
+        tokens = self._tokens.get(index)
+        if tokens is None:
+            tokens = LineTokens(self._body.lines[index])
+            self._tokens[index] = tokens
+        return tokens
+
+    def chars_tokenized(self) -> int:
+        """Characters the JSON tokenizer has run over, for the lines it holds (tests read it)."""
+        cached = [self._tokens.get(index) for index in list(self._tokens.keys())]
+        return sum(tokens.chars_scanned for tokens in cached if tokens is not None)
 
     def _select(
         self, segments: list[Segment], selection: Selection, index: int, x0: int
