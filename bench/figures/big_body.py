@@ -5,6 +5,7 @@ measurement, on the row the issue names)."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from collections.abc import Sequence
 
@@ -27,7 +28,11 @@ async def measure(repeats: int) -> tuple[float, float, int]:
         view = app.query_one(DetailView)
         await json_paint_seconds(app, view, row)  # warm-up (imports, CSS)
         for _ in range(repeats):
+            # Each side starts collected: a full collection of the app's heap (~30-50 ms)
+            # would otherwise land in a random sample.
+            gc.collect()
             paints.append(await json_paint_seconds(app, view, row))
+            gc.collect()
             floors.append(floor_seconds(row.request_body))
     return median(paints), median(floors), size
 

@@ -1,11 +1,18 @@
 """Long conversation: the Conversation tab's first paint, mapping included, for the fake
 dataset's 500-message row ÷ for a 5-message row (the same row cut to its first 5 messages, so
-only the length differs)."""
+only the length differs).
+
+Every sample starts from the same state: the 5-message row shown and fully mounted, the
+previous conversation disposed of, garbage collected. (Alternating the two rows without that
+measured "5 after 500" against "500 after 5": leaving a long conversation costs the next
+row ~25 ms, which flattered the long row; and a full collection of the app's heap, ~50-150 ms
+whenever it lands, fell in a random sample.) Runs alternate the two rows."""
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import gc
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -51,8 +58,11 @@ async def measure(repeats: int) -> tuple[float, float, int]:
         await first_paint(app, view, short)  # warm-up
         await first_paint(app, view, long)
         for _ in range(repeats):
-            shorts.append(await first_paint(app, view, short))
-            longs.append(await first_paint(app, view, long))
+            for samples, row in ((shorts, short), (longs, long)):
+                await first_paint(app, view, short)  # the same state before each sample
+                await asyncio.sleep(0.05)
+                gc.collect()
+                samples.append(await first_paint(app, view, row))
     return median(longs), median(shorts), messages
 
 
