@@ -26,7 +26,7 @@ from helicone_tui.ui.detail.message_render import item_markdown, render_item
 from helicone_tui.ui.detail.properties_tab import properties_renderable
 from helicone_tui.ui.detail.summary import summary_text
 from helicone_tui.ui.detail.tokens_tab import tokens_renderable
-from helicone_tui.ui.list_model import COLUMN_KEYS, ListEntry
+from helicone_tui.ui.list_model import COLUMN_KEYS, ListEntry, RowSummary
 
 SCHEMA_PATH = Path(__file__).with_name("schema") / "helicone_request.schema.json"
 REFERENCE_OPENAPI = (
@@ -314,7 +314,7 @@ def exercise_row(raw: Any, *, render: bool = True) -> HeliconeRequest | None:
         row = HeliconeRequest.model_validate(raw)
     except ValueError:
         return None  # the client turns this into a typed error for that id
-    entry = ListEntry(str(row.request_id), row=row, loading=False)
+    entry = ListEntry(str(row.request_id), row=RowSummary.of(row), loading=False)
     assert all("\n" not in cell for cell in entry.cells)
     for key in COLUMN_KEYS:
         entry.sort_value(key)

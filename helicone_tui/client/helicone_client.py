@@ -13,7 +13,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from typing import Any, Self, TypeVar
 
 import httpx
@@ -185,12 +185,12 @@ class HeliconeClient:
                 except AuthError as exc:
                     return [IdResult(i, error=exc) for i in batch]
 
-        tasks = [asyncio.ensure_future(one(batch)) for batch in batches]
+        tasks = _running([one(batch) for batch in batches])
         try:
             for next_done in asyncio.as_completed(tasks):
                 yield await next_done
         finally:
-            for task in tasks:
+            for task in list(tasks):
                 task.cancel()
 
     async def _query_batch(self, batch: Sequence[str]) -> list[IdResult]:
@@ -262,12 +262,12 @@ class HeliconeClient:
                 except HeliconeError as exc:
                     return IdResult(request_id, error=exc)
 
-        tasks = [asyncio.ensure_future(one(i)) for i in ids]
+        tasks = _running([one(i) for i in ids])
         try:
             for next_done in asyncio.as_completed(tasks):
                 yield [await next_done]
         finally:
-            for task in tasks:
+            for task in list(tasks):
                 task.cancel()
 
     # ------------------------------------------------------------------ single request
@@ -482,6 +482,17 @@ class HeliconeClient:
                 "(or HELICONE_REGION=eu)."
             )
         return AuthError(f"Helicone refused the API key{said}.", hint=hint)
+
+
+def _running(coroutines: list[Coroutine[Any, Any, T]]) -> set[asyncio.Task[T]]:
+    """Tasks of `coroutines`, each leaving the set once done: a finished task holds its result,
+    so a list of them kept every batch's rows alive until the last batch of a fill came in."""
+    tasks: set[asyncio.Task[T]] = set()
+    for coroutine in coroutines:
+        task = asyncio.ensure_future(coroutine)
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    return tasks
 
 
 def _rows_by_id(data: list[Any]) -> dict[str, HeliconeRequest]:

@@ -2,12 +2,15 @@
 
 No textual here, so it is cheap to test and to reason about: the widget only draws the `view`.
 Cells are formatted once per entry update and cached, so drawing and filtering 10,000 rows never
-formats anything twice.
+formats anything twice. An entry keeps a `RowSummary` of its row, not the row: the list shows a few
+columns, and the detail is always fetched (with its bodies) and cached apart. State counts and
+cost / token totals are kept up to date entry by entry, so a batch of results costs O(batch).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -24,6 +27,7 @@ from ..formatting import (
 )
 from ..models import HeliconeRequest
 from ..text_safety import sanitize_line
+from .detail.totals import ListTotals, RunningTotals
 
 
 class EntryState(StrEnum):
@@ -66,12 +70,49 @@ NOT_FOUND_REASONS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class RowSummary:
+    """What the list shows (and totals) of a row: no bodies, properties or other heavy fields.
+    Holding the whole `HeliconeRequest` of 10,000 rows cost RSS and a slow garbage collector."""
+
+    request_id: str
+    request_created_at: str | None
+    display_model: str | None
+    provider: str | None
+    response_status: int | float | None
+    prompt_tokens: int | float | None
+    completion_tokens: int | float | None
+    total_tokens: int | float | None
+    cost_usd: float | None
+    delay_ms: int | float | None
+
+    @classmethod
+    def of(cls, row: HeliconeRequest, request_id: str | None = None) -> RowSummary:
+        return cls(
+            request_id=request_id if request_id is not None else row.request_id,
+            request_created_at=row.request_created_at,
+            display_model=_interned(row.display_model),
+            provider=_interned(row.provider),
+            response_status=row.response_status,
+            prompt_tokens=row.prompt_tokens,
+            completion_tokens=row.completion_tokens,
+            total_tokens=row.total_tokens,
+            cost_usd=row.cost_usd,
+            delay_ms=row.delay_ms,
+        )
+
+
+def _interned(text: str | None) -> str | None:
+    # Thousands of rows name the same few models and providers: keep one copy of each.
+    return sys.intern(text) if type(text) is str and len(text) <= 200 else text
+
+
 @dataclass(slots=True)
 class ListEntry:
     """One pasted id and what the list query said about it."""
 
     request_id: str
-    row: HeliconeRequest | None = None
+    row: RowSummary | None = None
     error: HeliconeError | None = None
     loading: bool = True
     _cells: tuple[str, ...] | None = field(default=None, repr=False)
@@ -93,7 +134,8 @@ class ListEntry:
         return self.state is EntryState.ERROR
 
     def update(self, result: IdResult) -> None:
-        self.row, self.error, self.loading = result.row, result.error, False
+        row = RowSummary.of(result.row, self.request_id) if result.row is not None else None
+        self.row, self.error, self.loading = row, result.error, False
         self._cells = self._search = None
 
     def set_loading(self) -> None:
@@ -177,7 +219,7 @@ def _num(value: Any) -> float | None:
     return float(value)
 
 
-def _response_status(row: HeliconeRequest) -> str:
+def _response_status(row: RowSummary) -> str:
     status = _num(row.response_status)
     if status is None or status == 0:
         return "pending"
@@ -211,6 +253,8 @@ class RequestListModel:
         self.sort = Sort()
         self.view: list[ListEntry] = []
         self._index: dict[str, int] | None = None
+        self._counts = dict.fromkeys(EntryState, 0)
+        self._totals = RunningTotals()
 
     # -------------------------------------------------------------- contents
 
@@ -232,6 +276,7 @@ class RequestListModel:
         added = [i for i in ids if i not in self._entries]
         for request_id in added:
             self._entries[request_id] = ListEntry(request_id)
+        self._counts[EntryState.LOADING] += len(added)
         if added:
             self.refresh_view()
         return added
@@ -242,28 +287,47 @@ class RequestListModel:
         for result in results:
             entry = self._entries.get(result.request_id)
             if entry is not None:
+                self._forget(entry)
                 entry.update(result)
+                self._count(entry)
                 stored += 1
         if stored and (self.filter_text or self.sort.key):
             self.refresh_view()
         return stored
 
     def remove(self, request_id: str) -> bool:
-        if self._entries.pop(request_id, None) is None:
+        entry = self._entries.pop(request_id, None)
+        if entry is None:
             return False
+        self._forget(entry)
         self.refresh_view()
         return True
 
     def clear(self) -> None:
         self._entries.clear()
+        self._counts = dict.fromkeys(EntryState, 0)
+        self._totals.clear()
         self.refresh_view()
+
+    def _forget(self, entry: ListEntry) -> None:
+        """Take `entry` out of the counts and totals (before it changes or leaves)."""
+        self._counts[entry.state] -= 1
+        if entry.row is not None:
+            self._totals.remove(entry.row)
+
+    def _count(self, entry: ListEntry) -> None:
+        self._counts[entry.state] += 1
+        if entry.row is not None:
+            self._totals.add(entry.row)
 
     def mark_loading(self, ids: Iterable[str]) -> list[str]:
         marked = []
         for request_id in ids:
             entry = self._entries.get(request_id)
             if entry is not None:
+                self._forget(entry)
                 entry.set_loading()
+                self._count(entry)
                 marked.append(request_id)
         if marked and (self.filter_text or self.sort.key):
             self.refresh_view()
@@ -272,19 +336,20 @@ class RequestListModel:
     def failed_ids(self) -> list[str]:
         return [e.request_id for e in self._entries.values() if e.failed]
 
-    def loaded_rows(self) -> list[HeliconeRequest]:
+    def loaded_rows(self) -> list[RowSummary]:
         return [e.row for e in self._entries.values() if e.row is not None]
+
+    def totals(self) -> ListTotals:
+        """Cost and token totals of the loaded rows (kept up to date, not recomputed)."""
+        return self._totals.totals()
 
     def progress(self) -> tuple[int, int]:
         """(answered, total)."""
-        done = sum(1 for e in self._entries.values() if not e.loading)
-        return done, len(self._entries)
+        total = len(self._entries)
+        return total - self._counts[EntryState.LOADING], total
 
     def counts(self) -> dict[EntryState, int]:
-        counts = dict.fromkeys(EntryState, 0)
-        for entry in self._entries.values():
-            counts[entry.state] += 1
-        return counts
+        return dict(self._counts)
 
     # -------------------------------------------------------------- view
 
@@ -331,9 +396,14 @@ _DESCENDING_FIRST = frozenset({"created", "prompt", "completion", "cost", "laten
 
 
 def _sorted(view: list[ListEntry], key: str, descending: bool) -> list[ListEntry]:
-    """Stable sort with entries lacking a value always last, whatever the direction."""
-    value_of: Callable[[ListEntry], Any] = lambda e: e.sort_value(key)  # noqa: E731
-    present = [e for e in view if value_of(e) is not None]
-    missing = [e for e in view if value_of(e) is None]
-    present.sort(key=value_of, reverse=descending)
-    return present + missing
+    """Stable sort with entries lacking a value always last, whatever the direction.
+    Each entry's value is computed once (the list is sorted again as each batch arrives)."""
+    keyed = [(e.sort_value(key), e) for e in view]
+    present = [pair for pair in keyed if pair[0] is not None]
+    missing = [e for value, e in keyed if value is None]
+    present.sort(key=_first, reverse=descending)
+    return [e for _, e in present] + missing
+
+
+def _first(pair: tuple[Any, ListEntry]) -> Any:
+    return pair[0]

@@ -6,7 +6,9 @@ changes, all handled in `on_worker_state_changed`, the one place that deals with
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -25,7 +27,7 @@ from ...client import HeliconeClient, HeliconeError, IdResult, NotFoundError
 from ...ids import extract_ids
 from ...text_safety import sanitize_line
 from ..copy_items import COPY_SPECS, SPEC_BY_ITEM, CopyItem, NothingToCopy, copy_text
-from ..detail import DetailView, ListTotals, compute_totals
+from ..detail import DetailView, ListTotals
 from ..fetching import Detail, DetailCache, fetch_detail, neighbours
 from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
 from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
@@ -39,11 +41,34 @@ if TYPE_CHECKING:
 #: Seconds the cursor must rest on an uncached row before it is fetched: holding `j` through a
 #: long list then spends no requests (and no rate-limit budget) on rows flown past.
 FETCH_DELAY_S = 0.12
-#: Seconds between recomputations of the list totals while rows arrive.
+#: Seconds between repaints of the list totals while rows arrive.
 TOTALS_DELAY_S = 0.25
 DETAIL_GROUP = "detail"
 LIST_GROUP = "list"
 COPY_GROUP = "copy"
+
+
+_fills_running = 0
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """While the list fills, the cyclic GC skips the objects that were there before it began.
+
+    A fill allocates fast (parsed batches), so full collections come several times per fill,
+    and each walked every object of the app (100,000+, most of them modules, classes and
+    widgets): 50-200 ms with the GIL held, the event loop stalled. Frozen, they are not walked;
+    unfrozen when the last fill ends, so garbage among them is still collected after."""
+    global _fills_running
+    if _fills_running == 0:
+        gc.freeze()
+    _fills_running += 1
+    try:
+        yield
+    finally:
+        _fills_running -= 1
+        if _fills_running == 0:
+            gc.unfreeze()
 
 
 class DetailPane(Vertical):
@@ -99,7 +124,7 @@ class MainScreen(Screen[None]):
         self._in_flight: dict[str, Worker[Detail]] = {}
         self._fetch_timer: Timer | None = None
         self._totals_timer: Timer | None = None
-        self._totals: ListTotals = compute_totals([])
+        self._totals: ListTotals = self.model.totals()
         self._notified_errors: set[str] = set()
 
     # ------------------------------------------------------------------ layout
@@ -176,9 +201,10 @@ class MainScreen(Screen[None]):
     async def _query_worker(self, ids: list[str]) -> int:
         """Posts each batch as it arrives; returns how many ids were answered."""
         answered = 0
-        async for chunk in self.client.iter_query_ids(ids):
-            answered += len(chunk)
-            self.post_message(RowsArrived(chunk))
+        with _old_objects_frozen():
+            async for chunk in self.client.iter_query_ids(ids):
+                answered += len(chunk)
+                self.post_message(RowsArrived(chunk))
         return answered
 
     @on(RowsArrived)
@@ -197,14 +223,14 @@ class MainScreen(Screen[None]):
             self._show_selected()
 
     def _totals_changed(self) -> None:
-        """Recompute the list totals soon: once per `TOTALS_DELAY_S` while batches pour in,
-        not once per batch (it walks every loaded row)."""
+        """Show the list totals soon: once per `TOTALS_DELAY_S` while batches pour in, not once
+        per batch (the model keeps them up to date; this repaints the Cost tab)."""
         if self._totals_timer is None:
             self._totals_timer = self.set_timer(TOTALS_DELAY_S, self._refresh_totals)
 
     def _refresh_totals(self) -> None:
         self._totals_timer = None
-        self._totals = compute_totals(self.model.loaded_rows())
+        self._totals = self.model.totals()
         if self._selected is not None and self._selected in self.cache:
             self.detail.update_totals(self._totals)
 
