@@ -39,6 +39,34 @@ def test_importing_the_app_does_not_load_the_fake() -> None:
     assert not {m for m in loaded if m.startswith(("helicone_tui.fake", "helicone_tui.demo"))}
 
 
+def test_importing_the_app_loads_neither_the_client_stack_nor_the_detail_pane() -> None:
+    code = (
+        "import sys\nimport helicone_tui.ui.app\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'pydantic')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert eval(result.stdout.strip().splitlines()[-1]) == []  # neither httpx nor pydantic
+    loaded = _loaded_after("import helicone_tui.ui.app")
+    assert not {m for m in loaded if m.startswith(("helicone_tui.mapping", "helicone_tui.models."))}
+    assert not {m for m in loaded if m.startswith("helicone_tui.ui.detail.")} - {
+        "helicone_tui.ui.detail.totals"
+    }
+    assert "helicone_tui.client.helicone_client" not in loaded
+
+
+def test_the_client_package_names_load_lazily_and_all_resolve() -> None:
+    import helicone_tui.client as client
+    import helicone_tui.models as models
+
+    for package in (client, models):
+        for name in package.__all__:
+            assert getattr(package, name) is not None
+    with pytest.raises(AttributeError):
+        _ = client.NoSuchName
+
+
 def test_reserving_the_demo_loads_neither_its_server_nor_its_dataset() -> None:
     loaded = _loaded_after(
         "from helicone_tui.demo import reserve_demo\npending = reserve_demo()\npending.stop()"

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ..models import HeliconeRequest
 from .errors import HeliconeError, NotFoundError
+
+if TYPE_CHECKING:  # the list needs `IdResult` before pydantic has loaded
+    from ..models import HeliconeRequest
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..client import HeliconeClient, MissingKeyError
+from ..client import MissingKeyError
 from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
 from .detail import DETAIL_CSS_PATH
@@ -22,13 +22,16 @@ from .screens.main import MainScreen
 from .screens.missing_key import MissingKeyScreen
 
 if TYPE_CHECKING:
+    from ..client import HeliconeClient  # httpx and pydantic: loaded when the client is made
     from ..demo import DemoServer, PendingDemo  # the fake loads only when the demo is asked for
 
-ClientFactory = Callable[[Settings], HeliconeClient]
+ClientFactory = Callable[[Settings], "HeliconeClient"]
 _DETECT: NativeCopier = lambda _text: None  # noqa: E731 - sentinel: "detect at start"
 
 
 def default_client(settings: Settings) -> HeliconeClient:
+    from ..client.helicone_client import HeliconeClient
+
     return HeliconeClient(
         settings.api_key,
         base_url=settings.base_url,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..mapping import conversation_to_markdown
-from ..models import BodyState, HeliconeRequest
-from .fetching import Detail
+if TYPE_CHECKING:  # the mapping and the models load with the first copy
+    from ..models import HeliconeRequest
+    from .fetching import Detail
 
 
 class CopyItem(StrEnum):
@@ -61,6 +61,8 @@ def row_json(row: HeliconeRequest) -> str:
 
 def copy_text(item: CopyItem, detail: Detail, *, focused_message: str | None = None) -> str:
     """The text of an item that needs the detail. Slow for big bodies: run it in a thread."""
+    from ..models import BodyState
+
     row = detail.row
     if item in (CopyItem.REQUEST_BODY, CopyItem.RESPONSE_BODY):
         body = row.request_body if item is CopyItem.REQUEST_BODY else row.response_body
@@ -71,6 +73,8 @@ def copy_text(item: CopyItem, detail: Detail, *, focused_message: str | None = N
             raise NothingToCopy(f"No {which} body to copy. {why}")
         return body_text(body)
     if item is CopyItem.CONVERSATION:
+        from ..mapping import conversation_to_markdown
+
         return conversation_to_markdown(detail.mapped)
     if item is CopyItem.ROW_JSON:
         return row_json(row)

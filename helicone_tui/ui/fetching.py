@@ -7,10 +7,12 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..client import HeliconeClient
-from ..mapping import MappedRequest, map_request
-from ..models import HeliconeRequest
+if TYPE_CHECKING:  # the mapping, the models and the client load with the first fetch
+    from ..client import HeliconeClient
+    from ..mapping import MappedRequest
+    from ..models import HeliconeRequest
 
 #: Details kept in memory. Bodies can be megabytes, so this stays modest.
 DETAIL_CACHE_SIZE = 48
@@ -61,6 +63,8 @@ class DetailCache:
 async def fetch_detail(client: HeliconeClient, request_id: str) -> Detail:
     """The full request (includeBody=true) and its mapping; raises `HeliconeError`s."""
     row = await client.get_request(request_id, include_body=True)
+    from ..mapping import map_request
+
     mapped = await asyncio.to_thread(map_request, row)
     return Detail(row, mapped)
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..client import HeliconeError, IdResult, NotFoundError
 from ..formatting import (
@@ -25,9 +25,11 @@ from ..formatting import (
     parse_time,
     short_id,
 )
-from ..models import HeliconeRequest
 from ..text_safety import sanitize_line
 from .detail.totals import ListTotals, RunningTotals
+
+if TYPE_CHECKING:  # pydantic loads with the first row, not with the list
+    from ..models import HeliconeRequest
 
 
 class EntryState(StrEnum):

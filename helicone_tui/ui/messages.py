@@ -7,10 +7,12 @@ Textual's `Message` initialises itself in `__post_init__`, so dataclasses work a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from ..client import IdResult
+if TYPE_CHECKING:
+    from ..client import IdResult
 
 
 @dataclass(eq=False)

@@ -23,11 +23,11 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
-from ...client import HeliconeClient, HeliconeError, IdResult, NotFoundError
+from ...client import HeliconeError, IdResult, NotFoundError
 from ...ids import extract_ids
 from ...text_safety import sanitize_line
 from ..copy_items import COPY_SPECS, SPEC_BY_ITEM, CopyItem, NothingToCopy, copy_text
-from ..detail import DetailView, ListTotals
+from ..detail.totals import ListTotals
 from ..fetching import Detail, DetailCache, fetch_detail, neighbours
 from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
 from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
@@ -36,7 +36,9 @@ from ..widgets.id_input import IdInput
 from ..widgets.request_list import RequestList
 
 if TYPE_CHECKING:
+    from ...client import HeliconeClient
     from ..app import HeliconeTUI
+    from ..detail import DetailView  # mounted after the first frame: see `_mount_detail`
 
 #: Seconds the cursor must rest on an uncached row before it is fetched: holding `j` through a
 #: long list then spends no requests (and no rate-limit budget) on rows flown past.
@@ -126,6 +128,7 @@ class MainScreen(Screen[None]):
         self._totals_timer: Timer | None = None
         self._totals: ListTotals = self.model.totals()
         self._notified_errors: set[str] = set()
+        self._detail_view: DetailView | None = None
 
     # ------------------------------------------------------------------ layout
 
@@ -136,8 +139,7 @@ class MainScreen(Screen[None]):
                 yield Static(id="list-status", markup=False)
                 yield Input(placeholder="/ filter", compact=True, id="filter")
             yield RequestList(self.model, id="requests")
-        with DetailPane(id="detail-pane"):
-            yield DetailView(id="detail")
+        yield DetailPane(id="detail-pane")  # its `DetailView` comes after the first frame
         yield LeanFooter()
 
     @property
@@ -146,16 +148,29 @@ class MainScreen(Screen[None]):
 
     @property
     def detail(self) -> DetailView:
-        return self.query_one(DetailView)
+        view = self._detail_view
+        if view is None:
+            raise LookupError("the detail pane is mounted after the list's first frame")
+        return view
 
     def on_mount(self) -> None:
-        self.detail.show_empty()
+        self.call_after_refresh(self._mount_detail)
         self.request_list.focus()
         if self._initial_ids:
             self.add_ids(self._initial_ids)
         else:
             self.query_one(IdInput).focus()
         self._update_status()
+
+    async def _mount_detail(self) -> None:
+        """The detail pane (the mapping, the tabs' widgets: a good part of start-up) is imported
+        and mounted once the list has been painted, then shows the selection."""
+        from ..detail import DetailView
+
+        view = DetailView(id="detail")
+        await self.query_one(DetailPane).mount(view)
+        self._detail_view = view
+        self._show_selected()
 
     # ------------------------------------------------------------------ adding ids
 
@@ -231,7 +246,7 @@ class MainScreen(Screen[None]):
     def _refresh_totals(self) -> None:
         self._totals_timer = None
         self._totals = self.model.totals()
-        if self._selected is not None and self._selected in self.cache:
+        if self._selected is not None and self._selected in self.cache and self._detail_view:
             self.detail.update_totals(self._totals)
 
     def _notify_failures(self, results: list[IdResult]) -> None:
@@ -288,10 +303,14 @@ class MainScreen(Screen[None]):
 
         Asked for by name: a query for the first focusable widget found the tab bar while a
         pane was being switched in (or still loading), and keys there do nothing."""
+        if self._detail_view is None:
+            return
         self.set_focus(self.detail.active_content)
 
     def _show_selected(self, *, delay: bool = True) -> None:
         """Show what is known about the selected request, fetching it if need be."""
+        if self._detail_view is None:
+            return  # `_mount_detail` shows the selection once the pane is there
         if self._fetch_timer is not None:
             self._fetch_timer.stop()
             self._fetch_timer = None
@@ -402,7 +421,7 @@ class MainScreen(Screen[None]):
                 self.request_list.rows_changed()
                 self._totals_changed()
                 self._update_status()
-            if request_id == self._selected:
+            if request_id == self._selected and self._detail_view is not None:
                 self.detail.show_request(detail.row, detail.mapped, self._totals)
                 self._prefetch()
         elif state is WorkerState.ERROR:
@@ -411,7 +430,7 @@ class MainScreen(Screen[None]):
                 self.model.apply([IdResult(request_id, error=error)])
                 self.request_list.rows_changed()
                 self._update_status()
-            if request_id == self._selected:
+            if request_id == self._selected and self._detail_view is not None:
                 self.detail.show_error(request_id, error)
 
     def _fail_loading(self, error: BaseException | None) -> None:
@@ -547,7 +566,8 @@ class MainScreen(Screen[None]):
             worker = self._in_flight.pop(request_id, None)
             if worker is not None:
                 worker.cancel()
-            self.detail.show_loading(request_id)
+            if self._detail_view is not None:
+                self.detail.show_loading(request_id)
             self._fetch(request_id)
 
     def action_next_request(self) -> None:
@@ -560,14 +580,16 @@ class MainScreen(Screen[None]):
         self._switch_tab(lambda: self.detail.select_tab(index))
 
     def action_next_tab(self) -> None:
-        self._switch_tab(self.detail.next_tab)
+        self._switch_tab(lambda: self.detail.next_tab())
 
     def action_prev_tab(self) -> None:
-        self._switch_tab(self.detail.prev_tab)
+        self._switch_tab(lambda: self.detail.prev_tab())
 
     def _switch_tab(self, switch: Callable[[], None]) -> None:
         # The focused content of the old tab is hidden and the focus would fall to the tab bar,
         # where j/k, g/G and w do nothing: follow into the new tab. From the list, stay there.
+        if self._detail_view is None:
+            return
         focused = self.focused
         in_detail = focused is not None and self.detail in focused.ancestors_with_self
         switch()
@@ -595,7 +617,12 @@ class MainScreen(Screen[None]):
             self.notify("Select a request first.", severity="warning")
             return
         item = CopyItem(item_name)
-        focused = self.detail.focused_message_markdown() if item is CopyItem.MESSAGE else None
+        view = self._detail_view
+        focused = (
+            view.focused_message_markdown()
+            if item is CopyItem.MESSAGE and view is not None
+            else None
+        )
         _worker: Worker[int] = self.run_worker(
             partial(self._copy_worker, request_id, item, focused),
             group=COPY_GROUP,
