@@ -5,20 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic
+
+from typing_extensions import TypeVar
 
 from .errors import HeliconeError, NotFoundError
 
 if TYPE_CHECKING:  # the list needs `IdResult` before pydantic has loaded
     from ..models import HeliconeRequest
 
+#: The row's type: the whole `HeliconeRequest`, or the list's `RequestSummary` of it.
+RowT = TypeVar("RowT", default="HeliconeRequest", covariant=True)
+
 
 @dataclass(frozen=True, slots=True)
-class IdResult:
+class IdResult(Generic[RowT]):
     """One distinct id: its row, or why there is none (never dropped silently)."""
 
     request_id: str
-    row: HeliconeRequest | None = None
+    row: RowT | None = None
     error: HeliconeError | None = None
 
     @property

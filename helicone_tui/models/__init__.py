@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         infer_body_info,
         is_body_placeholder,
     )
+    from .summary import RequestSummary
 
 _SUBMODULE = {
     "ApiModel": "base",
@@ -71,6 +72,7 @@ _SUBMODULE = {
     "HeliconeRequest": "request",
     "infer_body_info": "request",
     "is_body_placeholder": "request",
+    "RequestSummary": "summary",
 }
 
 __all__ = [
@@ -92,6 +94,7 @@ __all__ = [
     "LLMResponseBody",
     "LlmSchema",
     "Message",
+    "RequestSummary",
     "Response",
     "ResponseError",
     "ResponseFormat",

@@ -30,6 +30,10 @@ from .detail.totals import ListTotals, RunningTotals
 
 if TYPE_CHECKING:  # pydantic loads with the first row, not with the list
     from ..models import HeliconeRequest
+    from ..models.summary import RequestSummary
+
+    #: A list query's result: a `RequestSummary` (the list's query), or a whole row (a detail).
+    ListResult = IdResult[HeliconeRequest | RequestSummary]
 
 
 class EntryState(StrEnum):
@@ -89,7 +93,7 @@ class RowSummary:
     delay_ms: int | float | None
 
     @classmethod
-    def of(cls, row: HeliconeRequest, request_id: str | None = None) -> RowSummary:
+    def of(cls, row: HeliconeRequest | RequestSummary, request_id: str | None = None) -> RowSummary:
         return cls(
             request_id=request_id if request_id is not None else row.request_id,
             request_created_at=row.request_created_at,
@@ -135,7 +139,7 @@ class ListEntry:
         """True when the list query itself failed for this id (worth re-querying)."""
         return self.state is EntryState.ERROR
 
-    def update(self, result: IdResult) -> None:
+    def update(self, result: ListResult) -> None:
         row = RowSummary.of(result.row, self.request_id) if result.row is not None else None
         self.row, self.error, self.loading = row, result.error, False
         self._cells = self._search = None
@@ -283,7 +287,7 @@ class RequestListModel:
             self.refresh_view()
         return added
 
-    def apply(self, results: Iterable[IdResult]) -> int:
+    def apply(self, results: Iterable[ListResult]) -> int:
         """Store query results for ids still listed; returns how many were stored."""
         stored = 0
         for result in results:

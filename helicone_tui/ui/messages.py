@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..client import IdResult
+    from ..models import HeliconeRequest
+    from ..models.summary import RequestSummary
 
 
 @dataclass(eq=False)
@@ -48,4 +52,4 @@ class SortRequested(Message):
 class RowsArrived(Message):
     """A batch of query-ids results."""
 
-    results: list[IdResult]
+    results: Sequence[IdResult[HeliconeRequest | RequestSummary]]

@@ -7,10 +7,10 @@ changes, all handled in `on_worker_state_changed`, the one place that deals with
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -217,7 +217,7 @@ class MainScreen(Screen[None]):
         """Posts each batch as it arrives; returns how many ids were answered."""
         answered = 0
         with _old_objects_frozen():
-            async for chunk in self.client.iter_query_ids(ids):
+            async for chunk in self.client.iter_query_summaries(ids):
                 answered += len(chunk)
                 self.post_message(RowsArrived(chunk))
         return answered
@@ -249,7 +249,7 @@ class MainScreen(Screen[None]):
         if self._selected is not None and self._selected in self.cache and self._detail_view:
             self.detail.update_totals(self._totals)
 
-    def _notify_failures(self, results: list[IdResult]) -> None:
+    def _notify_failures(self, results: Sequence[IdResult[Any]]) -> None:
         for result in results:
             error = result.error
             if error is None or isinstance(error, NotFoundError):
