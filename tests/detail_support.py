@@ -23,12 +23,14 @@ class DetailApp(App[None]):
     def __init__(self) -> None:
         super().__init__()
         self.first_paints: list[tuple[int, int]] = []
+        self.first_paint_events: list[ConversationView.FirstPaint] = []
 
     def compose(self) -> ComposeResult:
         yield DetailView()
 
     def on_conversation_view_first_paint(self, event: ConversationView.FirstPaint) -> None:
         self.first_paints.append((event.shown, event.total))
+        self.first_paint_events.append(event)
 
     @property
     def detail(self) -> DetailView:

@@ -4,13 +4,20 @@ error reports, token split, property groups."""
 from __future__ import annotations
 
 import json
+import re
 
 from helicone_tui.client.errors import AuthError, NetworkError, NotFoundError, ServerError
+from helicone_tui.fake import dataset
 from helicone_tui.mapping import map_request
 from helicone_tui.models import BodyInfo, BodyState
 from helicone_tui.ui.detail import compute_totals
 from helicone_tui.ui.detail.body_text import MAX_LINE_CHARS, body_to_lines
-from helicone_tui.ui.detail.conversation_items import build_conversation
+from helicone_tui.ui.detail.conversation_items import (
+    Block,
+    ConversationItem,
+    LazyConversation,
+    build_conversation,
+)
 from helicone_tui.ui.detail.errors import describe_error, describe_missing_body
 from helicone_tui.ui.detail.json_highlight import json_line_spans
 from helicone_tui.ui.detail.message_render import (
@@ -198,3 +205,22 @@ def test_helicone_properties_and_feedback_score_are_grouped_apart() -> None:
     assert [k for k, _ in helicone] == ["Helicone-Session-Id", "helicone-session-path"]
     scores, feedback = split_scores({"accuracy": 0.9, "helicone-score-feedback": 1})
     assert scores == [("accuracy", 0.9)] and feedback == 1
+
+
+def test_lazy_conversation_builds_items_when_read_paired_as_built_all_at_once() -> None:
+    for kind in dataset.ROW_KINDS:
+        mapped = map_request(fake_row(kind))
+        assert list(LazyConversation(mapped)) == build_conversation(mapped), kind
+    mapped = map_request(fake_row("openai-tool-results"))
+    items = LazyConversation(mapped)
+    assert items.built == 0 and len(items) == len(build_conversation(mapped))
+    last = items[-1]
+    assert items.built == 1 and items[len(items) - 1] is last and items.built == 1
+    # A notice shown first moves every number by one, the notes' numbers too.
+    notice = ConversationItem("notice", "request", (Block("text", "body missing"),))
+    shifted = LazyConversation(mapped, [notice])
+    assert shifted[0] == notice and len(shifted) == len(items) + 1
+    notes = [note for item in shifted for note in item.notes]
+    plain = [note for item in items for note in item.notes]
+    assert notes and notes != plain
+    assert [re.sub(r"#\d+", "#", n) for n in notes] == [re.sub(r"#\d+", "#", n) for n in plain]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from helicone_tui.client.errors import AuthError, NetworkError
+from helicone_tui.fake import dataset
 from helicone_tui.mapping import map_request
+from helicone_tui.models import HeliconeRequest
 from helicone_tui.ui.detail import compute_totals
 
 from .detail_support import DetailApp, fake_row, renderable_text, row_of, screen_text, show
@@ -240,3 +243,33 @@ async def test_five_megabyte_body_paints_only_visible_lines() -> None:
         assert json_view.lines_rendered <= 200  # a few screens, never the body
         assert json_view.scroll_y == json_view.max_scroll_y
         assert '"text": "lorem ipsum' in screen_text(app)
+
+
+async def test_work_before_the_first_paint_is_bounded_by_the_viewport_not_the_length() -> None:
+    """Only the first screen's items are built and mounted before the first paint: as many for
+    500 or 1,000 messages as the viewport holds, and the 5-message row shows all of it."""
+    raw = next(r for r in dataset.builtin_rows() if r["request_id"] == dataset.ID_500_MESSAGES)
+    messages = raw["request_body"]["messages"]
+
+    def with_messages(kept: list[Any]) -> HeliconeRequest:
+        return HeliconeRequest.model_validate(
+            {**raw, "request_body": {**raw["request_body"], "messages": kept}}
+        )
+
+    five, thousand = with_messages(messages[:5]), with_messages(messages * 2)
+    app = DetailApp()
+    rows = 40
+    async with app.run_test(size=(120, rows)) as pilot:
+        counts = []
+        for row in (five, fake_row("500-messages"), thousand, five):
+            await show(app, row)
+            await pilot.pause()
+            event = app.first_paint_events[-1]
+            counts.append((event.shown, event.built, event.total))
+        (five_shown, five_built, five_total), long, longer, again = counts
+        assert five_shown == five_built == five_total <= 6
+        assert again == counts[0]
+        assert long[2] > 500 and longer[2] > 1000
+        # A message takes at least two rows (its header and its margin).
+        assert long[:2] == longer[:2]
+        assert 5 < long[0] == long[1] <= rows // 2 + 2

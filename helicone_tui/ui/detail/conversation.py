@@ -11,6 +11,8 @@ cursor is upgraded to markdown.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,13 +28,19 @@ from .conversation_items import ConversationItem
 from .message_render import item_markdown
 from .message_widget import MessageWidget
 
-# Enough to fill a 200x60 terminal (a message is at least 3 rows); the rest is mounted
-# after the first paint.
+# Before the first paint only what fills the viewport is built and mounted (estimated from
+# each message's text), plus this many messages; the rest follows after the first paint.
+FIRST_SCREEN_MARGIN = 1
+# When the viewport's size is not known yet: enough for a 200x60 terminal (a message is at
+# least 3 rows).
 FIRST_BATCH = 20
 BATCH = 40
 # The cursor must rest this long before its message is upgraded to markdown (holding `j`
 # must not build a markdown widget per step).
 UPGRADE_DELAY = 0.3
+# The work after the first paint waits for it (a batch mounted before it would be laid out
+# and drawn in it), but no longer than this if no refresh comes (say, the app is closing).
+PAINT_WAIT = 1.0
 
 
 class ConversationView(VerticalScroll, can_focus=True):
@@ -46,17 +54,20 @@ class ConversationView(VerticalScroll, can_focus=True):
     ]
 
     class FirstPaint(Message):
-        """The first batch of messages is on screen (benchmarks and tests wait for it)."""
+        """The first batch of messages is on screen (benchmarks and tests wait for it).
 
-        def __init__(self, view: ConversationView, shown: int, total: int) -> None:
+        ``shown`` messages were mounted and ``built`` items built before it, of ``total``."""
+
+        def __init__(self, view: ConversationView, shown: int, total: int, built: int) -> None:
             super().__init__()
             self.view = view
             self.shown = shown
             self.total = total
+            self.built = built
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._items: list[ConversationItem] = []
+        self._items: Sequence[ConversationItem] = ()
         self._header: Text | None = None
         self._widgets: list[MessageWidget] = []
         self._generation = 0
@@ -64,10 +75,11 @@ class ConversationView(VerticalScroll, can_focus=True):
         self._all_expanded = False
         self._upgrade_timer: Timer | None = None
         self._box: Vertical | None = None
+        self._retired: list[Vertical] = []
         self.fully_mounted = asyncio.Event()
 
     @property
-    def items(self) -> list[ConversationItem]:
+    def items(self) -> Sequence[ConversationItem]:
         return self._items
 
     @property
@@ -78,8 +90,11 @@ class ConversationView(VerticalScroll, can_focus=True):
     def message_widgets(self) -> list[MessageWidget]:
         return self._widgets
 
-    def load(self, items: list[ConversationItem], header: Text | None = None) -> None:
-        """Show ``items`` (replacing what was shown); returns at once, mounting follows."""
+    def load(self, items: Sequence[ConversationItem], header: Text | None = None) -> None:
+        """Show ``items`` (replacing what was shown); returns at once, mounting follows.
+
+        ``items`` may build each item when it is read (`LazyConversation`): only the first
+        screen's are read before the first paint."""
         self._generation += 1
         self._items = items
         self._header = header
@@ -97,8 +112,12 @@ class ConversationView(VerticalScroll, can_focus=True):
     async def _rebuild(self, generation: int) -> None:
         # Messages live in one box per load. The old box is hidden at once and emptied in
         # batches after the new one is painted: removing 500 widgets in one go would delay
-        # the next request's first paint by the length of the previous conversation.
+        # the next request's first paint by the length of the previous conversation. A box
+        # stays in `_retired` until it is gone, so a load that cancels this worker (exclusive)
+        # before then disposes of it instead.
         old = self._box
+        if old is not None:
+            self._retired.append(old)
         box = Vertical(classes="conversation-box")
         self._box = box
         self._widgets = []
@@ -109,7 +128,7 @@ class ConversationView(VerticalScroll, can_focus=True):
             first.append(
                 Static("This request has no conversation to show.", classes="conversation-empty")
             )
-        first.extend(self._next_widgets(FIRST_BATCH))
+        first.extend(self._first_screen())
         with self.app.batch_update():
             if old is not None:
                 old.display = False
@@ -117,11 +136,22 @@ class ConversationView(VerticalScroll, can_focus=True):
             await box.mount_all(first)
             self.scroll_home(animate=False, immediate=True)
             self._mark_cursor(None, 0)
-        self.call_after_refresh(
-            self.post_message, self.FirstPaint(self, len(self._widgets), len(self._items))
-        )
-        if old is not None:
-            await self._dispose(old)
+        built = getattr(self._items, "built", len(self._items))
+        first_paint = self.FirstPaint(self, len(self._widgets), len(self._items), built)
+        painted = asyncio.Event()
+
+        def after_paint() -> None:
+            painted.set()
+            self.post_message(first_paint)
+
+        self.call_after_refresh(after_paint)
+        # Nothing more before the first paint: the screen refreshes on a timer (up to a frame
+        # away), and batches mounted or removed meanwhile would be paid for in that paint.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(painted.wait(), PAINT_WAIT)
+        while self._retired:
+            await self._dispose(self._retired[0])
+            del self._retired[0]
         while len(self._widgets) < len(self._items):
             await self._next_turn()
             if generation != self._generation:
@@ -142,6 +172,23 @@ class ConversationView(VerticalScroll, can_focus=True):
     async def _next_turn(self) -> None:
         """Let input and painting run between two batches."""
         await asyncio.sleep(0.005)
+
+    def _first_screen(self) -> list[MessageWidget]:
+        """The messages that fill the viewport (by their text's estimated height), plus
+        `FIRST_SCREEN_MARGIN`."""
+        region = self.scrollable_content_region
+        if region.height <= 0 or region.width <= 0:
+            return self._next_widgets(FIRST_BATCH)
+        rows = 2 if self._header is not None else 0  # the header line and its margin
+        new: list[MessageWidget] = []
+        extra = FIRST_SCREEN_MARGIN
+        while len(self._widgets) < len(self._items) and extra >= 0:
+            widget = self._next_widgets(1)[0]
+            new.append(widget)
+            rows += widget.estimated_height(region.width)
+            if rows >= region.height:
+                extra -= 1
+        return new
 
     def _next_widgets(self, count: int) -> list[MessageWidget]:
         start = len(self._widgets)

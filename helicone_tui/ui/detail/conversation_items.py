@@ -8,9 +8,9 @@ and their results are paired here, once, so every view reads the pairing the sam
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from helicone_tui.mapping import MappedRequest, summarize_data_url
 from helicone_tui.models import ApiModel, LlmSchema, Message, Response
@@ -54,30 +54,89 @@ class ConversationItem:
 
 def build_conversation(mapped: MappedRequest) -> list[ConversationItem]:
     """Every item of ``mapped``'s conversation, in order, tool calls paired with results."""
-    items = list(_items(mapped))
+    items = [_make(source) for source in _sources(mapped)]
     return _pair_tool_calls(items)
 
 
-def _items(mapped: MappedRequest) -> Iterator[ConversationItem]:
+class LazyConversation(Sequence[ConversationItem]):
+    """The items of `build_conversation` (after ``prefix``), each built when first read.
+
+    Showing a 500-message conversation reads only the first screen's items before its first
+    paint. Knowing the length and where each tool call's result is takes one cheap pass over
+    the mapped messages (no item is built for it), so an item's notes are right however far
+    away its pair is. Numbers in the notes count ``prefix`` too: they are the shown numbers.
+    """
+
+    def __init__(self, mapped: MappedRequest, prefix: Iterable[ConversationItem] = ()) -> None:
+        self._sources: list[_Source] = [(item, item.side) for item in prefix]
+        self._sources.extend(_sources(mapped))
+        self._built: list[ConversationItem | None] = [None] * len(self._sources)
+        self._calls, self._results = _ref_index(self._sources)
+        self.built = 0
+        """How many items have been built so far."""
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    @overload
+    def __getitem__(self, index: int) -> ConversationItem: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ConversationItem]: ...
+
+    def __getitem__(self, index: int | slice) -> ConversationItem | list[ConversationItem]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._sources)))]
+        if index < 0:
+            index += len(self._sources)
+        if not 0 <= index < len(self._sources):
+            raise IndexError(index)
+        item = self._built[index]
+        if item is None:
+            item = _make(self._sources[index])
+            if self._calls or self._results:
+                item = _pair_item(item, self._calls, self._results)
+            self._built[index] = item
+            self.built += 1
+        return item
+
+
+_Source = tuple[ConversationItem | Message | Response, Side]
+"""What an item is built from: a message, a response output, or an item built already."""
+
+
+def _make(source: _Source) -> ConversationItem:
+    payload, side = source
+    if isinstance(payload, ConversationItem):
+        return payload
+    if isinstance(payload, Message):
+        return _message_item(payload, side)
+    return _response_item(payload)
+
+
+def _sources(mapped: MappedRequest) -> Iterator[_Source]:
+    """Each item to show, in order; messages are built later (items that are not messages are
+    few and built here)."""
     schema: LlmSchema = mapped.schema
     request = schema.request
     response = schema.response
     if mapped.unmappable_reason:
-        yield ConversationItem(
-            "notice",
-            "request",
-            (Block("text", f"{mapped.unmappable_reason}\nThe raw bodies are in the JSON tabs."),),
-        )
+        notice = f"{mapped.unmappable_reason}\nThe raw bodies are in the JSON tabs."
+        yield ConversationItem("notice", "request", (Block("text", notice),)), "request"
     if request is not None:
         if request.instructions:
-            yield ConversationItem(
-                "system", "request", (Block("text", request.instructions),), "instructions"
+            yield (
+                ConversationItem(
+                    "system", "request", (Block("text", request.instructions),), "instructions"
+                ),
+                "request",
             )
         messages = request.messages or []
         for message in messages:
-            yield _message_item(message, "request")
+            yield message, "request"
         if not messages and request.prompt:
-            yield ConversationItem("user", "request", (Block("text", request.prompt),), "prompt")
+            prompt = ConversationItem("user", "request", (Block("text", request.prompt),), "prompt")
+            yield prompt, "request"
         request_events: tuple[ApiModel | None, ...] = (
             request.toolDetails,
             request.vectorDBDetails,
@@ -85,12 +144,12 @@ def _items(mapped: MappedRequest) -> Iterator[ConversationItem]:
         )
         for details in request_events:
             if details is not None:
-                yield _event_item(details, "request")
+                yield _event_item(details, "request"), "request"
     if response is not None:
         for message in response.messages or []:
-            yield _message_item(message, "response")
+            yield message, "response"
         for output in response.responses or []:
-            yield _response_item(output)
+            yield output, "response"
         response_events: tuple[ApiModel | None, ...] = (
             response.toolDetailsResponse,
             response.vectorDBDetailsResponse,
@@ -98,12 +157,12 @@ def _items(mapped: MappedRequest) -> Iterator[ConversationItem]:
         )
         for details in response_events:
             if details is not None:
-                yield _event_item(details, "response")
+                yield _event_item(details, "response"), "response"
     error = mapped.error_message or _schema_error(schema)
     if error:
         status = mapped.status.code
         title = f"provider error (HTTP {status})" if status else "provider error"
-        yield ConversationItem("error", "response", (Block("error", error, title),))
+        yield ConversationItem("error", "response", (Block("error", error, title),)), "response"
 
 
 def _schema_error(schema: LlmSchema) -> str | None:
@@ -270,9 +329,13 @@ def event_headline(mapped: MappedRequest) -> str | None:
     return None
 
 
+_Calls = dict[str, tuple[int, str]]
+_Results = dict[str, int]
+
+
 def _pair_tool_calls(items: list[ConversationItem]) -> list[ConversationItem]:
-    calls: dict[str, tuple[int, str]] = {}
-    results: dict[str, int] = {}
+    calls: _Calls = {}
+    results: _Results = {}
     for index, item in enumerate(items):
         for block in item.blocks:
             if block.ref and block.kind == "tool_call":
@@ -281,22 +344,66 @@ def _pair_tool_calls(items: list[ConversationItem]) -> list[ConversationItem]:
                 results.setdefault(block.ref, index)
     if not calls and not results:
         return items
-    paired: list[ConversationItem] = []
-    for item in items:
-        notes: list[str] = []
-        blocks: list[Block] = []
-        name = item.name
-        for block in item.blocks:
-            if block.kind == "tool_call" and block.ref in results:
-                notes.append(f"{block.title} → result in #{results[block.ref] + 1}")
-            if block.kind == "tool_result" and block.ref:
-                call = calls.get(block.ref)
-                if call is not None:
-                    block = replace(block, title=call[1])
-                    name = name or call[1]
-                    notes.append(f"result of {call[1]} (#{call[0] + 1}, {block.ref})")
-                else:
-                    notes.append(f"result of call {block.ref}")
-            blocks.append(block)
-        paired.append(replace(item, blocks=tuple(blocks), notes=tuple(notes), name=name))
-    return paired
+    return [_pair_item(item, calls, results) for item in items]
+
+
+def _pair_item(item: ConversationItem, calls: _Calls, results: _Results) -> ConversationItem:
+    notes: list[str] = []
+    blocks: list[Block] = []
+    name = item.name
+    for block in item.blocks:
+        if block.kind == "tool_call" and block.ref in results:
+            notes.append(f"{block.title} → result in #{results[block.ref] + 1}")
+        if block.kind == "tool_result" and block.ref:
+            call = calls.get(block.ref)
+            if call is not None:
+                block = replace(block, title=call[1])
+                name = name or call[1]
+                notes.append(f"result of {call[1]} (#{call[0] + 1}, {block.ref})")
+            else:
+                notes.append(f"result of call {block.ref}")
+        blocks.append(block)
+    return replace(item, blocks=tuple(blocks), notes=tuple(notes), name=name)
+
+
+def _ref_index(sources: list[_Source]) -> tuple[_Calls, _Results]:
+    """Where each tool call and each tool result is, as `_pair_tool_calls` finds them, read
+    from the mapped messages without building their items (the refs `_message_blocks` and
+    `_response_blocks` give their blocks, in the same order)."""
+    calls: _Calls = {}
+    results: _Results = {}
+    for index, (payload, _) in enumerate(sources):
+        if isinstance(payload, ConversationItem):
+            refs: Iterable[tuple[BlockKind, str, str]] = (
+                (block.kind, block.ref, block.title) for block in payload.blocks if block.ref
+            )
+        elif isinstance(payload, Message):
+            refs = _message_refs(payload)
+        else:
+            refs = _response_refs(payload)
+        for kind, ref, title in refs:
+            if kind == "tool_call":
+                calls.setdefault(ref, (index, title))
+            elif kind == "tool_result":
+                results.setdefault(ref, index)
+    return calls, results
+
+
+def _message_refs(message: Message) -> Iterator[tuple[BlockKind, str, str]]:
+    if message.tool_call_id and (message.kind == "function" or message.role == "tool"):
+        yield "tool_result", message.tool_call_id, ""
+    for part in message.contentArray or []:
+        yield from _message_refs(part)
+    for call in message.tool_calls or []:
+        if call.id:
+            yield "tool_call", call.id, call.name or "tool"
+
+
+def _response_refs(output: Response) -> Iterator[tuple[BlockKind, str, str]]:
+    if output.tool_call_id:
+        yield "tool_result", output.tool_call_id, ""
+    for part in output.contentArray or []:
+        yield from _response_refs(part)
+    for call in output.tool_calls or []:
+        if call.id:
+            yield "tool_call", call.id, call.name or "tool"

@@ -10,6 +10,10 @@ from .message_render import header_text, item_markdown, render_item
 
 # Markdown widgets cost ~35 ms each and grow with the text: only this much is upgraded.
 MARKDOWN_MAX_CHARS = 30_000
+# detail.tcss: `.message` has a left border and one column of padding each side, and one row
+# of bottom margin.
+CHROME_COLUMNS = 3
+MARGIN_ROWS = 1
 
 
 class MessageWidget(Static):
@@ -21,15 +25,23 @@ class MessageWidget(Static):
     """
 
     def __init__(self, item: ConversationItem, number: int, *, expanded: bool = False) -> None:
-        super().__init__(
-            render_item(item, number, expanded=expanded),
-            markup=False,
-            classes=f"message -role-{item.role}",
-        )
+        text = render_item(item, number, expanded=expanded)
+        super().__init__(text, markup=False, classes=f"message -role-{item.role}")
+        self._lines = text.plain.split("\n")
         self.item = item
         self.number = number
         self.expanded = expanded
         self.markdown: Markdown | None = None
+
+    def estimated_height(self, width: int) -> int:
+        """Rows this message takes (its margin included) at ``width`` columns of the view, as
+        first rendered: no more than it will take (a long word wraps early), so a screen
+        filled by estimate is filled."""
+        width = max(1, width - CHROME_COLUMNS)
+        rows = 1 + MARGIN_ROWS  # the header line never wraps
+        for line in self._lines[1:]:
+            rows += max(1, -(-len(line) // width))
+        return rows
 
     @property
     def upgraded(self) -> bool:

@@ -23,7 +23,7 @@ from helicone_tui.text_safety import sanitize_text
 from .body_tab import BodyTab
 from .conversation import ConversationView
 from .conversation_header import conversation_header
-from .conversation_items import Block, ConversationItem, build_conversation
+from .conversation_items import Block, ConversationItem, LazyConversation
 from .cost_tab import cost_renderable
 from .errors import describe_error, describe_missing_body
 from .info_pane import InfoPane
@@ -204,11 +204,12 @@ class DetailView(Widget):
         row, mapped = self._row, self._mapped
         if row is None or mapped is None:
             return
-        items = build_conversation(mapped)
         missing = describe_missing_body(row.body_info)
-        if missing:
-            items.insert(0, ConversationItem("notice", "request", (Block("text", missing),)))
-        self.conversation.load(items, conversation_header(mapped))
+        notice = (
+            [ConversationItem("notice", "request", (Block("text", missing),))] if missing else []
+        )
+        # Items are built as the view reads them: the first screen's before its first paint.
+        self.conversation.load(LazyConversation(mapped, notice), conversation_header(mapped))
 
     def focused_message_markdown(self) -> str | None:
         """The message under the Conversation cursor, as markdown (whole, never cut)."""
