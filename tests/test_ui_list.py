@@ -8,7 +8,15 @@ from helicone_tui.ui.list_model import EntryState
 from helicone_tui.ui.screens.confirm import ConfirmScreen
 from helicone_tui.ui.widgets.request_list import RequestList, layout_columns
 
-from .ui_support import list_loaded, main_screen, make_app, screen_text, wait_for
+from .ui_support import (
+    builtin_fake,
+    list_loaded,
+    main_screen,
+    make_app,
+    notices,
+    screen_text,
+    wait_for,
+)
 
 
 async def test_initial_ids_fill_the_list_in_paste_order() -> None:
@@ -141,3 +149,16 @@ async def test_ids_are_not_listed_twice() -> None:
         screen = main_screen(app)
         assert screen.add_ids([ID_ANTHROPIC, ID_OPENAI_SIMPLE]) == 1
         assert [e.request_id for e in screen.model.view] == [ID_ANTHROPIC, ID_OPENAI_SIMPLE]
+
+
+async def test_a_read_only_key_fills_the_list_and_says_why_it_is_slow() -> None:
+    fake = builtin_fake()
+    ids = demo_ids()[:3]
+    app, _ = make_app(fake, ids=ids, key=fake.keys.read_only)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, list_loaded(app), "list filled by per-id GETs")
+        await wait_for(pilot, lambda: any("read-only" in str(n) for n in notices(app)))
+        assert main_screen(app).client.read_only
+        assert [e.request_id for e in main_screen(app).model.entries] == ids
+        shown = [str(n) for n in notices(app)]
+        assert sum("read-only" in text for text in shown) == 1  # said once, not per batch

@@ -128,6 +128,7 @@ class MainScreen(Screen[None]):
         self._totals_timer: Timer | None = None
         self._totals: ListTotals = self.model.totals()
         self._notified_errors: set[str] = set()
+        self._read_only_noted = False
         self._detail_view: DetailView | None = None
 
     # ------------------------------------------------------------------ layout
@@ -232,10 +233,23 @@ class MainScreen(Screen[None]):
             self.request_list.rows_changed()
         self._totals_changed()
         self._update_status()
+        self._note_read_only_key()
         self._notify_failures(message.results)
         selected = self._selected
         if selected not in self.cache and any(r.request_id == selected for r in message.results):
             self._show_selected()
+
+    def _note_read_only_key(self) -> None:
+        """Say once why a read-only key fills the list slowly (one paced GET per id)."""
+        if self.client.read_only and not self._read_only_noted:
+            self._read_only_noted = True
+            self.notify(
+                "This key is read-only, so the list is fetched one request at a time "
+                "(Helicone allows 600 per 5 minutes): long lists fill slowly.",
+                title="Read-only key",
+                timeout=8,
+                markup=False,
+            )
 
     def _totals_changed(self) -> None:
         """Show the list totals soon: once per `TOTALS_DELAY_S` while batches pour in, not once
