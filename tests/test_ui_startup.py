@@ -149,3 +149,50 @@ async def test_a_demo_that_cannot_start_says_so() -> None:
             "the failure toast",
         )
         assert isinstance(app.screen, MainScreen)
+
+
+def test_the_first_frame_of_the_app_loads_neither_httpx_nor_pydantic() -> None:
+    """Constructing the app and composing its main screen (as its first frame does) leaves the
+    client stack unloaded: the client is made once that frame is painted."""
+    code = (
+        "import asyncio, sys\n"
+        "from helicone_tui.settings import Settings\n"
+        "from helicone_tui.ui.app import HeliconeTUI\n"
+        "from helicone_tui.ui.screens.main import MainScreen\n"
+        "app = HeliconeTUI(Settings(api_key='sk-helicone-test'), ['x'], native_copier=None)\n"
+        "seen = []\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        screen = app.screen\n"
+        "        seen.append(type(screen).__name__)\n"
+        "        seen.append(bool(screen.query('#requests')))\n"
+        "        seen.append(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('httpx', 'pydantic')))\n"
+        "        app.exit()\n"
+        "import helicone_tui.ui.screens.main as main_module\n"
+        "main_module.MainScreen._after_first_frame = lambda self: None  # no client at all\n"
+        "asyncio.run(main())\n"
+        "print(seen)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert eval(result.stdout.strip().splitlines()[-1]) == ["MainScreen", True, []]
+
+
+async def test_a_key_the_factory_refuses_after_the_first_frame_shows_why() -> None:
+    from helicone_tui.client import HeliconeClient, InvalidKeyError
+    from helicone_tui.ui.screens.missing_key import MissingKeyScreen
+
+    def refuse(_settings: Settings) -> HeliconeClient:
+        raise InvalidKeyError("This key was refused.")
+
+    app = HeliconeTUI(
+        Settings(api_key="sk-helicone-ok"),
+        demo_ids()[:3],
+        client_factory=refuse,
+        native_copier=None,
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MissingKeyScreen), "missing key")
+        assert app.client is None

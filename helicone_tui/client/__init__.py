@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         ServerError,
     )
     from .helicone_client import HeliconeClient
+    from .keys import check_key
     from .pacing import TokenBucket
     from .region import Region, dashboard_url, parse_region, region_for, resolve_base_url
     from .results import IdResult, KeyAccess, unique_in_order
@@ -38,6 +39,7 @@ _SUBMODULE = {
     "RequestTimeoutError": "errors",
     "ServerError": "errors",
     "HeliconeClient": "helicone_client",
+    "check_key": "keys",
     "TokenBucket": "pacing",
     "Region": "region",
     "dashboard_url": "region",
@@ -68,6 +70,7 @@ __all__ = [
     "RequestTimeoutError",
     "ServerError",
     "TokenBucket",
+    "check_key",
     "dashboard_url",
     "mask_key",
     "parse_region",

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import json
 import logging
-import re
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass
@@ -32,15 +31,14 @@ from ..models.summary import RequestSummary, parse_summaries, summaries_by_id
 from .errors import (
     AuthError,
     HeliconeError,
-    InvalidKeyError,
     MalformedResponseError,
-    MissingKeyError,
     NetworkError,
     NotFoundError,
     RateLimitedError,
     RequestTimeoutError,
     ServerError,
 )
+from .keys import check_key
 from .pacing import Clock, Sleep, TokenBucket
 from .region import EU_KEY_PREFIX, Region, dashboard_url, is_eu_host, region_for, resolve_base_url
 from .results import IdResult, KeyAccess, unique_in_order
@@ -67,8 +65,6 @@ THREAD_PARSE_BYTES = 256 * 1024
 SUMMARY_THREAD_PARSE_BYTES = 2 * 1024 * 1024
 
 _NIL_UUID = "00000000-0000-0000-0000-000000000000"
-# What can travel in an HTTP header as a bearer token: printable ASCII, no spaces.
-_KEY_CHARS = re.compile(r"[\x21-\x7e]+")
 
 
 class HeliconeClient:
@@ -91,19 +87,7 @@ class HeliconeClient:
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
     ) -> None:
-        if not api_key or not api_key.strip():
-            raise MissingKeyError(
-                "No Helicone API key.",
-                hint="Set HELICONE_API_KEY, pass --api-key, or run `helicone-tui login`.",
-            )
-        api_key = api_key.strip()
-        if not _KEY_CHARS.fullmatch(api_key):
-            raise InvalidKeyError(
-                "The API key has characters a key cannot have (spaces, line breaks or "
-                "non-ASCII letters).",
-                hint="Copy it again from Helicone's settings into HELICONE_API_KEY or "
-                "`helicone-tui login`.",
-            )
+        api_key = check_key(api_key)  # MissingKeyError / InvalidKeyError
         install_log_redaction()
         self._key = SecretStr(api_key)
         self.region = region_for(api_key, region)

@@ -13,7 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from ..client import MissingKeyError
+from ..client.errors import MissingKeyError
+from ..client.keys import check_key
 from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
 from .detail import DETAIL_CSS_PATH
@@ -82,9 +83,11 @@ class HeliconeTUI(App[int]):
             self.push_screen(MissingKeyScreen())
             return
         try:
-            self.push_screen(self._main_screen())
+            check_key(self.settings.api_key)  # the client's own rule, without loading httpx
         except MissingKeyError as exc:  # a key no server could accept: say why, send nothing
             self.push_screen(MissingKeyScreen(str(exc)))
+        else:
+            self.push_screen(self._main_screen())
         if self.pending_demo is not None:
             self.call_after_refresh(self._serve_pending_demo)
 
@@ -94,8 +97,18 @@ class HeliconeTUI(App[int]):
             self.run_worker(start, thread=True, group="demo-serve", exit_on_error=False)
 
     def _main_screen(self) -> MainScreen:
-        self.client = self.client_factory(self.settings)
-        return MainScreen(self.client, self.initial_ids)
+        return MainScreen(self._make_client, self.initial_ids)
+
+    def _make_client(self) -> HeliconeClient | None:
+        """Called by the main screen once its first frame is painted (httpx, pydantic and the
+        models load here, not before it); `None`, and the missing-key screen, if the factory
+        refuses the key."""
+        try:
+            self.client = self.client_factory(self.settings)
+        except MissingKeyError as exc:  # a key no server could accept: say why, send nothing
+            self.switch_screen(MissingKeyScreen(str(exc)))
+            return None
+        return self.client
 
     async def on_unmount(self) -> None:
         if self.client is not None:

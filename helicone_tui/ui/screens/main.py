@@ -6,6 +6,7 @@ changes, all handled in `on_worker_state_changed`, the one place that deals with
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -116,9 +117,15 @@ class MainScreen(Screen[None]):
 
     app: HeliconeTUI
 
-    def __init__(self, client: HeliconeClient, initial_ids: list[str]) -> None:
+    def __init__(
+        self, client_factory: Callable[[], HeliconeClient | None], initial_ids: list[str]
+    ) -> None:
         super().__init__()
-        self.client = client
+        #: Called once the first frame is painted (httpx, pydantic and the models load then);
+        #: `None` if it refused the key (and the app has left this screen).
+        self._client_factory = client_factory
+        self._client: HeliconeClient | None = None
+        self._client_ready = asyncio.Event()
         self.model = RequestListModel()
         self.cache = DetailCache()
         self._initial_ids = initial_ids
@@ -148,6 +155,18 @@ class MainScreen(Screen[None]):
         return self.query_one(RequestList)
 
     @property
+    def client(self) -> HeliconeClient:
+        client = self._client
+        if client is None:
+            raise LookupError("the client is made after the list's first frame")
+        return client
+
+    async def _ready_client(self) -> HeliconeClient:
+        """The client, once `_after_first_frame` has made it: network workers wait here."""
+        await self._client_ready.wait()
+        return self.client
+
+    @property
     def detail(self) -> DetailView:
         view = self._detail_view
         if view is None:
@@ -155,13 +174,22 @@ class MainScreen(Screen[None]):
         return view
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_detail)
+        self.call_after_refresh(self._after_first_frame)
         self.request_list.focus()
         if self._initial_ids:
             self.add_ids(self._initial_ids)
         else:
             self.query_one(IdInput).focus()
         self._update_status()
+
+    async def _after_first_frame(self) -> None:
+        """Make the client (the queued list workers then start), then mount the detail pane."""
+        client = self._client_factory()
+        if client is None:
+            return  # the key was refused: the app shows why
+        self._client = client
+        self._client_ready.set()
+        await self._mount_detail()
 
     async def _mount_detail(self) -> None:
         """The detail pane (the mapping, the tabs' widgets: a good part of start-up) is imported
@@ -217,8 +245,9 @@ class MainScreen(Screen[None]):
     async def _query_worker(self, ids: list[str]) -> int:
         """Posts each batch as it arrives; returns how many ids were answered."""
         answered = 0
+        client = await self._ready_client()
         with _old_objects_frozen():
-            async for chunk in self.client.iter_query_summaries(ids):
+            async for chunk in client.iter_query_summaries(ids):
                 answered += len(chunk)
                 self.post_message(RowsArrived(chunk))
         return answered
@@ -361,11 +390,14 @@ class MainScreen(Screen[None]):
         if request_id in self._in_flight:
             return
         self._in_flight[request_id] = self.run_worker(
-            partial(fetch_detail, self.client, request_id),
+            partial(self._fetch_worker, request_id),
             group=DETAIL_GROUP,
             name=request_id,
             exit_on_error=False,
         )
+
+    async def _fetch_worker(self, request_id: str) -> Detail:
+        return await fetch_detail(await self._ready_client(), request_id)
 
     def _wanted(self, request_id: str) -> set[str]:
         index = self.model.index_of(request_id)
@@ -652,12 +684,12 @@ class MainScreen(Screen[None]):
         if item is CopyItem.REQUEST_ID:
             text = request_id
         elif item is CopyItem.LINK:
-            text = self.client.dashboard_url(request_id)
+            text = (await self._ready_client()).dashboard_url(request_id)
         else:
             detail = self.cache.get(request_id)
             if detail is None:
                 self.notify(f"Fetching {request_id[:8]}… to copy its {spec.label}.")
-                detail = await fetch_detail(self.client, request_id)
+                detail = await fetch_detail(await self._ready_client(), request_id)
                 self.cache.put(request_id, detail)
             text = await asyncio.to_thread(copy_text, item, detail, focused_message=focused)
         await self.app.copy_text(text, spec.label, f"{request_id[:8]}-{item.value}")
