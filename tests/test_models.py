@@ -212,6 +212,41 @@ def test_wrong_types_are_set_aside_not_fatal_and_round_trip() -> None:
     assert row.to_json_dict() == raw
 
 
+def test_malformed_nested_fields_are_set_aside_where_they_are_and_survive_copies() -> None:
+    import copy
+    import pickle
+
+    raw = {
+        "request": {
+            "messages": [
+                {"_type": "message", "role": "user", "content": "fine"},
+                {"_type": "functionCall", "role": 7, "tool_calls": [{"name": 1, "arguments": {}}]},
+            ]
+        }
+    }
+    schema = LlmSchema.model_validate(raw)
+    assert schema.request is not None and schema.request.messages is not None
+    good, bad = schema.request.messages
+    assert good.malformed_fields == {} and schema.malformed_fields == {}
+    assert bad.role is None and bad.malformed_fields == {"role": 7}
+    assert bad.tool_calls is not None and bad.tool_calls[0].malformed_fields == {"name": 1}
+    assert schema.to_json_dict() == raw
+    for clone in (
+        copy.deepcopy(schema),
+        schema.model_copy(deep=True),
+        pickle.loads(pickle.dumps(schema)),
+    ):
+        assert clone == schema and clone.to_json_dict() == raw
+    # Models that declare private attributes of their own keep them beside the set-aside values.
+    row = HeliconeRequest.model_validate({"request_id": "a", "delay_ms": "x", "request_body": {}})
+    info = row.body_info
+    assert row.with_body_info(info).body_info is info
+    assert row.malformed_fields == {"delay_ms": "x"} and row.to_json_dict()["delay_ms"] == "x"
+    # Well-formed models carry no per-instance private state, so pydantic runs no Python
+    # post-init hook for them (that hook was most of the cost of a long conversation).
+    assert Message.__pydantic_post_init__ is None and good.__pydantic_private__ is None
+
+
 def test_numbers_are_not_coerced() -> None:
     raw = {"request_id": "a", "cost": 1, "delay_ms": 12.0, "total_tokens": 3}
     dumped = HeliconeRequest.model_validate(raw).to_json_dict()

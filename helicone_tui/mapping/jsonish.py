@@ -15,6 +15,9 @@ from typing import Any
 # so no input can exhaust the interpreter's stack.
 MAX_DEPTH = 64
 
+# A tuple, not ``dict | list``: ``isinstance`` checks a tuple faster, on every value walked.
+_CONTAINERS = (dict, list)
+
 
 def as_dict(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
@@ -140,13 +143,17 @@ def limit_depth(value: Any, max_depth: int = MAX_DEPTH) -> Any:
     is iterative and touches only containers, so it costs little on large flat bodies.
     """
     stack: list[tuple[Any, int]] = [(value, 0)]
+    push = stack.append
     while stack:
         node, depth = stack.pop()
+        depth += 1
+        # Replacing a value under an existing key does not resize the dict, so iterating
+        # ``items()`` needs no copy.
         children: Any = node.items() if isinstance(node, dict) else enumerate(node)
-        for key, child in list(children):
-            if isinstance(child, dict | list):
-                if depth + 1 >= max_depth:
+        for key, child in children:
+            if isinstance(child, _CONTAINERS):
+                if depth >= max_depth:
                     node[key] = "…"
                 else:
-                    stack.append((child, depth + 1))
+                    push((child, depth))
     return value

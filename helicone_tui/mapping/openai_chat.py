@@ -119,7 +119,9 @@ def map_chat_message(message: Any) -> dict[str, Any]:
     role = as_str(msg.get("role"))
     content = msg.get("content")
     mapped: dict[str, Any]
-    tool_calls = dicts(msg.get("tool_calls"))
+    # Most messages carry none of the optional keys: look each up once, walk only what is there.
+    raw_calls = msg.get("tool_calls")
+    tool_calls = dicts(raw_calls) if raw_calls else []
     legacy_call = as_dict(msg.get("function_call"))
     if tool_calls or legacy_call:
         calls = tool_calls or [{"function": legacy_call}]
@@ -147,14 +149,17 @@ def map_chat_message(message: Any) -> dict[str, Any]:
         mapped = {"content": text_of(content), "_type": "message"}
     if role is not None:
         mapped["role"] = role
-    if isinstance(msg.get("name"), str):
-        mapped["name"] = msg["name"]
+    name = msg.get("name")
+    if isinstance(name, str):
+        mapped["name"] = name
     reasoning = _reasoning_of(msg)
     if reasoning:
         mapped["reasoning"] = reasoning
-    annotations = _annotations(msg.get("annotations"))
-    if annotations:
-        mapped["annotations"] = annotations
+    raw_annotations = msg.get("annotations")
+    if raw_annotations:
+        annotations = _annotations(raw_annotations)
+        if annotations:
+            mapped["annotations"] = annotations
     return mapped
 
 
@@ -173,10 +178,10 @@ def _reasoning_of(msg: dict[str, Any]) -> str:
         value = msg.get(key)
         if isinstance(value, str) and value:
             return value
-    details = [
-        as_str(d.get("text")) or as_str(d.get("summary"))
-        for d in dicts(msg.get("reasoning_details"))
-    ]
+    raw_details = msg.get("reasoning_details")
+    if not raw_details:
+        return ""
+    details = [as_str(d.get("text")) or as_str(d.get("summary")) for d in dicts(raw_details)]
     return "\n".join(d for d in details if d)
 
 

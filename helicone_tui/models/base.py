@@ -17,7 +17,6 @@ from typing import Any, ClassVar, Self
 from pydantic import (
     BaseModel,
     ConfigDict,
-    PrivateAttr,
     SerializationInfo,
     SerializerFunctionWrapHandler,
     ValidationError,
@@ -25,6 +24,9 @@ from pydantic import (
     model_serializer,
     model_validator,
 )
+
+_MALFORMED = "_malformed"
+_NONE: dict[str, Any] = {}
 
 
 class ApiModel(BaseModel):
@@ -38,8 +40,6 @@ class ApiModel(BaseModel):
         validate_by_alias=True,
         validate_by_name=True,
     )
-
-    _malformed: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     # Fields holding raw JSON (bodies) that `to_json_dict` hands over as they are: walking a
     # 5 MB body to copy it is wasted work, and a body nested deeper than pydantic's serializer
@@ -59,7 +59,15 @@ class ApiModel(BaseModel):
             if not aside:
                 raise
             model = handler({k: v for k, v in data.items() if k not in aside})
-            model._malformed = aside
+            # Kept in pydantic's slot for private values rather than in a declared private
+            # attribute: declaring one makes pydantic run a Python post-init hook on every
+            # instance, which is most of the cost of validating a long conversation. A model
+            # without private attributes holds None there; copies, pickling and ``==`` carry it.
+            private = model.__pydantic_private__
+            if private is None:
+                object.__setattr__(model, "__pydantic_private__", {_MALFORMED: aside})
+            else:
+                private[_MALFORMED] = aside
             return model
 
     @model_serializer(mode="wrap")
@@ -67,9 +75,15 @@ class ApiModel(BaseModel):
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
     ) -> Any:
         dumped = handler(self)
-        if self._malformed and isinstance(dumped, dict):
-            dumped.update(self._malformed)
+        malformed = self._malformed
+        if malformed and isinstance(dumped, dict):
+            dumped.update(malformed)
         return dumped
+
+    @property
+    def _malformed(self) -> dict[str, Any]:
+        private = self.__pydantic_private__
+        return private.get(_MALFORMED, _NONE) if private else _NONE
 
     @property
     def malformed_fields(self) -> dict[str, Any]:
