@@ -7,6 +7,7 @@ as ``json.dumps(indent=2)`` itself, which the UI thread must never wait for.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,8 @@ from helicone_tui.text_safety import sanitize_text
 # Without soft wrap, lines longer than this are cut for display (a base64 image is one
 # multi-megabyte line): scrolling sideways across megabytes helps nobody; wrap shows it all.
 MAX_LINE_CHARS = 10_000
+# A "\u" escape in JSON text; a regex finds it by memchr on "\", ~3x faster than `str.find`.
+_ESCAPE = re.compile(r"\\u")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +45,11 @@ def body_to_lines(body: Any) -> BodyLines:
                 return _lines_of(body, is_json=False)
         else:
             return _lines_of(body, is_json=False)
-    text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
+    # The ASCII encoder is ~2x faster; with no "\u" in its output nothing was escaped, so it is
+    # exactly what ``ensure_ascii=False`` gives. Otherwise redo it: non-ASCII text stays readable.
+    text = json.dumps(body, indent=2, default=str)
+    if _ESCAPE.search(text):
+        text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
     return _lines_of(text, is_json=True)
 
 

@@ -19,7 +19,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
@@ -57,6 +57,7 @@ class JsonView(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._tokens: LRUCache[int, LineTokens] = LRUCache(512)
         self._styles: dict[str, Style] | None = None
+        self._base: Style | None = None
         self.lines_rendered = 0
         """How many rows were turned into strips since the last `set_lines` (tests read it)."""
 
@@ -147,11 +148,19 @@ class JsonView(ScrollView, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         return selection.extract("\n".join(self._body.lines)), "\n"
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks every ancestor: once per paint, not once per row.
+        self._base = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base = None
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.size.width
-        base = self.rich_style
+        base = self.rich_style if self._base is None else self._base
         if row >= self._row_limit():
             return Strip.blank(width, base)
         selection = self.text_selection

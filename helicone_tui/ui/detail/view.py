@@ -2,8 +2,9 @@
 
 The app owns fetching; this pane only shows what it is handed: nothing (`show_empty`), a fetch
 in progress, an error with what to do, or a request. Tokens, Cost and Properties are cheap and
-are filled at once; the Conversation and the JSON tabs are built when first shown, so browsing
-rows with a JSON tab closed never formats a body.
+are filled at once; the Conversation is built when first shown. The JSON tabs' bodies are
+formatted in a thread once the request is painted (only for the request shown; a request left
+before its first paint never formats them), so opening a JSON tab is usually instant.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ class DetailView(Widget):
         self._mapped: MappedRequest | None = None
         self._totals = ListTotals()
         self._conversation_pending = False
+        self._shown = 0
+        """Counts what the pane shows; a body prefetch scheduled for an older one is skipped."""
+        self._bodies_after_conversation = False
         self.conversation = ConversationView(id="detail-conversation")
         self.tokens = InfoPane(id="detail-tokens")
         self.cost = InfoPane(id="detail-cost")
@@ -129,6 +133,8 @@ class DetailView(Widget):
         )[self.active_tab]
 
     def _switch(self, state: str) -> None:
+        self._shown += 1
+        self._bodies_after_conversation = False
         self.query_one(ContentSwitcher).current = state
 
     def show_empty(self) -> None:
@@ -169,6 +175,22 @@ class DetailView(Widget):
         self._conversation_pending = True
         self._switch("detail-main")
         self._refresh_active()
+        # Format the bodies in the background once this request is painted (the conversation's
+        # first paint when it is the tab shown): opening a JSON tab is then usually instant.
+        if self.active_tab == 0:
+            self._bodies_after_conversation = True
+        else:
+            self.call_after_refresh(self._prepare_bodies, self._shown)
+
+    def on_conversation_view_first_paint(self, event: ConversationView.FirstPaint) -> None:
+        if self._bodies_after_conversation:
+            self._bodies_after_conversation = False
+            self._prepare_bodies(self._shown)
+
+    def _prepare_bodies(self, shown: int) -> None:
+        if shown == self._shown and self.state == "detail-main":
+            self.request_body.prepare()
+            self.response_body.prepare()
 
     def update_totals(self, totals: ListTotals) -> None:
         self._totals = totals
