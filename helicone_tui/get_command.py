@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import re
 import sys
 from typing import Any, TextIO
 
@@ -20,7 +19,7 @@ from .formatting import (
 from .mapping import conversation_to_markdown, map_request
 from .models import BodyState, HeliconeRequest
 from .settings import Settings
-from .text_safety import sanitize_text
+from .text_safety import UNSAFE_CHARS, sanitize_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # Fetch a few at a time; the client's token bucket keeps GETs inside the rate limit.
@@ -97,16 +96,12 @@ async def _fetch_one(client: HeliconeClient, request_id: str, include_body: bool
         return request_id, None, exc
 
 
-_UNSAFE_IN_JSON = re.compile(
-    "[\u0080-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
-)
-
-
 def safe_json_dumps(value: Any) -> str:
-    """Readable JSON (non-ASCII kept) in which nothing can steer a terminal: C0 controls are
-    escaped by json itself, C1 controls and bidi marks here."""
+    """Readable JSON (non-ASCII kept) in which nothing can steer a terminal: json escapes most
+    C0 controls itself; every other unsafe character (DEL, C1, bidi marks, line separators) is
+    escaped here. Outside strings JSON holds only ASCII punctuation, so this stays valid JSON."""
     text = json.dumps(value, indent=2, ensure_ascii=False)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return UNSAFE_CHARS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def format_request(row: HeliconeRequest) -> str:

@@ -12,7 +12,7 @@ import re
 # C0 controls but tab and newline, DEL, C1 controls, the bidi / invisible-direction marks, and
 # the Unicode line / paragraph separators (a terminal may break the line there: a list row would
 # take two lines).
-_UNSAFE = re.compile(
+UNSAFE_CHARS = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 )
 
@@ -38,9 +38,9 @@ def sanitize_text(text: str) -> str:
     if text.isascii():
         if not text.encode("ascii").translate(None, _SAFE_ASCII):
             return text
-    elif not _UNSAFE.search(text):
+    elif not UNSAFE_CHARS.search(text):
         return text
-    return _UNSAFE.sub(_visible, text)
+    return UNSAFE_CHARS.sub(_visible, text)
 
 
 def sanitize_line(text: str) -> str:
