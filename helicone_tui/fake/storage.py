@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from ..models.request import NOT_STORED_LOCATIONS
+
 # The server's string stand-in for a body kept in object storage (DESIGN.md §1).
 BODY_PLACEHOLDER = (
     '{"helicone_message": "fetching body from signed_url... '
@@ -16,8 +18,6 @@ INLINE_LIMIT_BYTES = 64 * 1024
 
 # Key of the fake's own per-row settings inside a dataset row; never sent to clients.
 FAKE_META_KEY = "_fake"
-
-NOT_STORED_LOCATIONS = frozenset({"not_stored_exceeded_free", "not_stored"})
 
 
 class BodyStorage(StrEnum):
