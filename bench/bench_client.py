@@ -14,46 +14,24 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import httpx
 
-from helicone_tui.client import HeliconeClient
-from helicone_tui.fake.keys import US_WRITE_KEY
-from helicone_tui.fake.synthetic import synthetic_rows
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from bench.figures.common import fake_server  # noqa: E402
+from helicone_tui.client import HeliconeClient  # noqa: E402
+from helicone_tui.fake.keys import US_WRITE_KEY  # noqa: E402
+from helicone_tui.fake.synthetic import synthetic_rows  # noqa: E402
 
 GRID = [(50, 1), (100, 4), (250, 1), (250, 4), (250, 8), (500, 4), (1000, 2), (1000, 4)]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def start_server(n: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "helicone_tui", "fake-server", "--port", str(port),
-         "--synthetic", str(n)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"{url}/__admin/faults", timeout=1)
-            return proc, url
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("the fake server did not start")
 
 
 async def floor(url: str, ids: list[str], batch: int, concurrency: int) -> None:
@@ -92,8 +70,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     ids = [row["request_id"] for row in synthetic_rows(args.n)]
-    proc, url = start_server(args.n)
-    try:
+    with fake_server("--synthetic", str(args.n)) as url:
         print(f"query-ids of {len(ids):,} ids against the fake on loopback (median of "
               f"{args.repeat})\n")  # fmt: skip
         print(f"{'batch':>6} {'conc':>5} {'client s':>9} {'ids/s':>8} {'floor s':>8} {'ratio':>6}")
@@ -102,9 +79,6 @@ def main() -> None:
             c = best_of(args.repeat, lambda b=batch, c=concurrency: client_fill(url, ids, b, c))
             print(f"{batch:>6} {concurrency:>5} {c:>9.3f} {len(ids) / c:>8.0f} {f:>8.3f} "
                   f"{c / f:>6.2f}")  # fmt: skip
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 if __name__ == "__main__":
