@@ -74,6 +74,7 @@ def test_reserving_the_demo_loads_neither_its_server_nor_its_dataset() -> None:
     assert "helicone_tui.demo" in loaded
     heavy = {"core", "server", "dataset", "dataset_large", "dataset_openai", "synthetic"}
     assert not loaded & {f"helicone_tui.fake.{name}" for name in heavy}
+    assert "helicone_tui.models.request" not in loaded  # pydantic: not before the first frame
 
 
 def test_the_reserved_demo_has_the_key_and_ids_of_the_fake() -> None:

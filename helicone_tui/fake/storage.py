@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from ..models.request import NOT_STORED_LOCATIONS
+from ..models.storage import NOT_STORED_LOCATIONS
 
 # The server's string stand-in for a body kept in object storage (DESIGN.md §1).
 BODY_PLACEHOLDER = (

@@ -34,13 +34,13 @@ if TYPE_CHECKING:
     from .request import (
         KNOWN_PROVIDERS,
         NO_CACHE_REFERENCE,
-        NOT_STORED_LOCATIONS,
         BodyInfo,
         BodyState,
         HeliconeRequest,
         infer_body_info,
         is_body_placeholder,
     )
+    from .storage import NOT_STORED_LOCATIONS
     from .summary import RequestSummary
 
 _SUBMODULE = {
@@ -66,7 +66,7 @@ _SUBMODULE = {
     "ToolChoice": "llm_schema",
     "KNOWN_PROVIDERS": "request",
     "NO_CACHE_REFERENCE": "request",
-    "NOT_STORED_LOCATIONS": "request",
+    "NOT_STORED_LOCATIONS": "storage",
     "BodyInfo": "request",
     "BodyState": "request",
     "HeliconeRequest": "request",

@@ -10,6 +10,7 @@ from pydantic import PrivateAttr
 
 from .base import ApiModel
 from .llm_schema import LlmSchema
+from .storage import NOT_STORED_LOCATIONS
 from .types import Number
 
 # The documents' provider enums (both versions). The field accepts any string: the enum grows.
@@ -29,8 +30,6 @@ KNOWN_PROVIDERS = frozenset(
 # `cache_reference_id` of a row that was not served from Helicone's cache.
 NO_CACHE_REFERENCE = "00000000-0000-0000-0000-000000000000"
 
-# `storage_location` values that mean the bodies were never kept.
-NOT_STORED_LOCATIONS = frozenset({"not_stored_exceeded_free", "not_stored"})
 
 # The server's string stand-in for a body that lives in object storage (DESIGN.md §1).
 _PLACEHOLDER_MARK = "fetching body from signed_url"
