@@ -1,8 +1,9 @@
 """Detail-view figures, as ratios measured in the same run (machine speed cancels out).
 
-- JSON tab: a 5 MB body selected until painted, divided by the floor `json.loads` +
-  `json.dumps(indent=2)` of the same body. Two bodies: the fake dataset's 5 MB row (one long
-  document string) and a synthetic one of many small objects (~159k pretty lines).
+- JSON tab: a 5 MB body shown while the Request JSON tab is active, until painted, divided by
+  the floor `json.loads` + `json.dumps(indent=2)` of the same body. Two bodies: the fake
+  dataset's 5 MB row (one long document string) and a synthetic one of many small objects
+  (~159k pretty lines).
 - Conversation: first paint of a 500-message conversation divided by a 5-message one.
 
 Run: .venv/bin/python bench/bench_detail.py
@@ -78,12 +79,26 @@ def floor_seconds(body: Any) -> float:
 
 
 async def json_paint_seconds(app: BenchApp, view: DetailView, row: HeliconeRequest) -> float:
+    """Seconds from `show_request(row)` to its request body painted, the Request JSON tab
+    already active: the worst realistic case (the user on the JSON tab moves to this row, so
+    nothing was formatted ahead; a thread doing it counts too).
+
+    Before the clock starts: a small row is shown on that tab and painted (what the user moves
+    from), and `row` is mapped and its totals computed (the app's fetch worker does that before
+    it hands the row over). The clock stops after the first screen refresh once the body tab
+    says it is loaded, so it covers the formatting (any thread), the hand-over to the UI, the
+    other tabs' cheap updates in `show_request`, the layout and the paint of the first screen.
+    """
     mapped = map_request(row)
-    view.select_tab(1)
-    view.show_request(row, mapped, compute_totals([row]))
-    await asyncio.sleep(0.05)
-    start = time.perf_counter()
+    totals = compute_totals([row])
+    before = chat_row("before-big-body", 2)
     view.select_tab(4)
+    view.show_request(before, map_request(before), compute_totals([before]))
+    await view.request_body.loaded.wait()
+    await app.wait_for_refresh()
+    await asyncio.sleep(0.02)  # the small row's response body, formatted in the background
+    start = time.perf_counter()
+    view.show_request(row, mapped, totals)
     await view.request_body.loaded.wait()
     await app.wait_for_refresh()
     return time.perf_counter() - start
