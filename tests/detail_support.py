@@ -58,7 +58,7 @@ async def show(app: DetailApp, row: HeliconeRequest, mapped: MappedRequest | Non
     view = app.detail
     view.show_request(row, mapped or map_request(row), compute_totals([row]))
     await app.workers.wait_for_complete()
-    await view.conversation.fully_mounted.wait()
+    await view.conversation.fully_measured.wait()
     await app.workers.wait_for_complete()
 
 
@@ -74,3 +74,20 @@ def renderable_text(renderable: RenderableType, width: int = 160) -> str:
     console = Console(width=width, record=True, color_system=None, file=open("/dev/null", "w"))  # noqa: SIM115
     console.print(renderable)
     return console.export_text()
+
+
+def cursor_rows(app: DetailApp) -> list[int]:
+    """Screen rows whose conversation bar is the focused cursor's (█, not ▌)."""
+    region = app.detail.conversation.region
+    return [
+        y
+        for y, strip in enumerate(screen_strips(app))
+        if region.y <= y < region.bottom and strip.text[region.x + 1 : region.x + 2] == "█"
+    ]
+
+
+def message_rows(view: ConversationView, index: int) -> list[int]:
+    """Screen rows of message ``index``'s text (its margin left out), as far as visible."""
+    top = view.region.y - round(view.scroll_y)
+    start, end = view.message_start(index), view.message_start(index + 1) - 1
+    return [y for y in range(top + start, top + end) if view.region.y <= y < view.region.bottom]

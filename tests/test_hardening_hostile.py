@@ -110,7 +110,7 @@ async def test_hostile_rows_in_the_list_header_and_every_tab() -> None:
             if tab == 5:
                 await screen.detail.response_body.loaded.wait()
             if tab == 0:
-                await screen.detail.conversation.fully_mounted.wait()
+                await screen.detail.conversation.fully_measured.wait()
             await pilot.pause()
             tab_text = "\n".join(assert_terminal_safe(app))
             assert "[bold red]x[/]" in tab_text or tab in (1, 2), (tab, tab_text[:2000])

@@ -63,7 +63,7 @@ async def test_every_tab_shows_hostile_text_literally() -> None:
     async with app.run_test(size=(200, 60)) as pilot:
         view = app.detail
         view.show_request(row, map_request(row), compute_totals([row]))  # type: ignore[arg-type]
-        await view.conversation.fully_mounted.wait()
+        await view.conversation.fully_measured.wait()
         await pilot.pause()
         conversation = screen_text(app)
         assert "[bold red]x[/]" in conversation

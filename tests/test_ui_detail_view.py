@@ -12,7 +12,16 @@ from helicone_tui.mapping import map_request
 from helicone_tui.models import HeliconeRequest
 from helicone_tui.ui.detail import compute_totals
 
-from .detail_support import DetailApp, fake_row, renderable_text, row_of, screen_text, show
+from .detail_support import (
+    DetailApp,
+    cursor_rows,
+    fake_row,
+    message_rows,
+    renderable_text,
+    row_of,
+    screen_text,
+    show,
+)
 
 
 async def test_empty_loading_and_error_states() -> None:
@@ -67,8 +76,7 @@ async def test_anthropic_reasoning_is_collapsed_until_expanded() -> None:
         await conversation.move_cursor(index)
         await pilot.press("enter")
         await pilot.pause()
-        widget = conversation.message_widgets[index]
-        assert widget.expanded
+        assert conversation.is_expanded(index)
         assert reasoning.split()[0] in screen_text(app)
 
 
@@ -81,8 +89,7 @@ async def test_keys_move_the_cursor_and_copy_gives_the_focused_message() -> None
         await pilot.press("j", "j")
         await pilot.pause()
         assert conversation.cursor == 2
-        assert conversation.message_widgets[2].has_class("-cursor")
-        assert not conversation.message_widgets[0].has_class("-cursor")
+        assert cursor_rows(app) == message_rows(conversation, 2)
         markdown = app.detail.focused_message_markdown()
         assert markdown is not None and markdown.startswith(f"### {conversation.items[2].label}")
         await pilot.press("k")
@@ -91,7 +98,7 @@ async def test_keys_move_the_cursor_and_copy_gives_the_focused_message() -> None
         assert conversation.cursor == len(conversation.items) - 1
         await pilot.press("e")
         await pilot.pause()
-        assert all(w.expanded for w in conversation.message_widgets)
+        assert all(conversation.is_expanded(i) for i in range(len(conversation.items)))
 
 
 async def test_resting_cursor_upgrades_only_its_message_to_markdown() -> None:
@@ -99,23 +106,25 @@ async def test_resting_cursor_upgrades_only_its_message_to_markdown() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await show(app, fake_row("anthropic"))
         conversation = app.detail.conversation
-        assert not any(w.upgraded for w in conversation.message_widgets)
+        count = len(conversation.items)
+        assert not any(conversation.is_upgraded(i) for i in range(count))
         conversation.focus()
         await pilot.press("j")
         await pilot.pause(0.5)
-        upgraded = [w.number for w in conversation.message_widgets if w.upgraded]
-        assert upgraded == [2]
+        assert [i for i in range(count) if conversation.is_upgraded(i)] == [1]
 
 
-async def test_500_messages_mount_in_batches_after_a_small_first_paint() -> None:
+async def test_500_messages_render_only_the_first_screen_before_the_first_paint() -> None:
     app = DetailApp()
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.detail
         await show(app, fake_row("500-messages"))
         await pilot.pause()
         [(shown, total)] = app.first_paints
-        assert shown < 50 and total >= 500
-        assert len(view.conversation.message_widgets) == len(view.conversation.items) >= 500
+        assert 0 < shown < 20 and total >= 500
+        # Measured after the first paint: every message rendered, the scroll height exact.
+        assert view.conversation.rendered == len(view.conversation.items) >= 500
+        assert view.conversation.row_count == view.conversation.virtual_size.height
         view.conversation.focus()
         await pilot.press("G")
         await pilot.pause()
@@ -201,7 +210,7 @@ async def test_json_tabs_are_formatted_when_shown_and_explain_missing_bodies() -
         text = screen_text(app)
         assert "did not store" in text
         view.select_tab(0)
-        await view.conversation.fully_mounted.wait()
+        await view.conversation.fully_measured.wait()
         await pilot.pause()
         assert "did not store" in screen_text(app)
 

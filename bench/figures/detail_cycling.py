@@ -34,7 +34,7 @@ def shown(screen: MainScreen, request_id: str) -> bool:
     return (
         row is not None
         and row.request_id == request_id
-        and screen.detail.conversation.fully_mounted.is_set()
+        and screen.detail.conversation.fully_measured.is_set()
     )
 
 

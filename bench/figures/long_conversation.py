@@ -42,8 +42,8 @@ async def first_paint(app: BenchApp, view: DetailView, row: HeliconeRequest) -> 
     mapped = map_request(row)
     view.show_request(row, mapped, compute_totals([row]))
     await app.first_paint.wait()
-    elapsed = time.perf_counter() - start
-    await view.conversation.fully_mounted.wait()
+    elapsed = app.painted_at - start
+    await view.conversation.fully_measured.wait()
     return elapsed
 
 
