@@ -1,13 +1,23 @@
 """The Request JSON / Response JSON tabs: a notice line and the body's lines.
 
-Pretty-printing runs in a thread (a 5 MB body is ~0.5 s of `json.dumps`); the view then paints
-only the visible lines. A newer request discards an older result still being formatted. The
-detail view starts it (`prepare`) after a request's first paint, so the tab usually opens at once.
+Pretty-printing runs in a thread (a 5 MB body is ~10 ms of `json.dumps`, a 159k-line one far
+more); the view then paints only the visible lines. A newer request discards an older result
+still being formatted. The detail view starts it (`prepare`) after a request's first paint, so
+the tab usually opens at once.
+
+When the tab is shown and its body is not formatted yet (the user is on this tab and moves to
+another request), the UI thread waits for the thread's result, at most `INLINE_WAIT`: a body
+formatted by then is painted in the same frame as the rest of the request. Handing it over
+later costs more than the wait: Textual paints at most 60 frames a second, so the result then
+waits for the frame after the "Formatting…" one, 17 to 33 ms later. Past `INLINE_WAIT` the tab
+says it is formatting and the result is shown when it comes.
 """
 
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, Literal
 
 from rich.text import Text
@@ -18,12 +28,28 @@ from textual.widgets import Static
 
 from helicone_tui.formatting import format_int
 from helicone_tui.models import BodyInfo, is_body_placeholder
+from helicone_tui.text_safety import sanitize_text
 
 from .body_text import BodyLines, body_to_lines
 from .errors import describe_missing_body
 from .json_view import JsonView
 
 Side = Literal["request", "response"]
+
+INLINE_WAIT = 0.025
+"""Seconds the UI thread waits for a shown tab's body to be formatted before it says it is
+formatting (the longest stall this adds; a 5 MB body of a few long strings takes ~12 ms)."""
+
+_executor: ThreadPoolExecutor | None = None
+
+
+def _formatter() -> ThreadPoolExecutor:
+    """The threads that format bodies (a few: a stale body's format cannot be stopped once it
+    runs, and the current body's must not queue behind it)."""
+    global _executor
+    if _executor is None:
+        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="body-format")
+    return _executor
 
 
 class BodyTab(Vertical):
@@ -35,7 +61,8 @@ class BodyTab(Vertical):
         self._generation = 0
         self._pending: tuple[Any, BodyInfo] | None = None
         self._ready: BodyLines | None = None
-        self._formatting = False
+        self._future: Future[BodyLines] | None = None
+        """The current body's format, in a thread (until shown or kept in `_ready`)."""
         self._wanted = False
         self.loaded = asyncio.Event()
         """Set once the current body is shown (tests and benchmarks wait for it)."""
@@ -80,8 +107,20 @@ class BodyTab(Vertical):
         if self._ready is not None:
             self._show(self._ready)
             return
-        self._notice.update(Text(f"Formatting the {self.side} body…", style="italic"))
         self.prepare()
+        future = self._future
+        if future is None:
+            return
+        try:
+            # The GIL is released while waiting: the thread formats at full speed.
+            lines = future.result(timeout=INLINE_WAIT)
+        except FutureTimeout:
+            self._notice.update(Text(f"Formatting the {self.side} body…", style="italic"))
+            return  # `_deliver` shows it when it is done
+        except Exception as error:
+            self._failed(error)
+            return
+        self._show(lines)
 
     @property
     def prepared(self) -> BodyLines | None:
@@ -93,17 +132,19 @@ class BodyTab(Vertical):
 
         Only the current body's result is kept (`set_body` drops it), and a result for an older
         body is dropped when it arrives, so opening the tab is usually instant."""
-        if self._pending is None or self._formatting or self._ready is not None:
+        if self._pending is None or self._future is not None or self._ready is not None:
             return
         body = self._pending[0]
         if body is None or body == "":
             return
-        self._formatting = True
-        self._format(self._generation, body)
+        self._future = _formatter().submit(body_to_lines, body)
+        self._deliver(self._generation, self._future)
 
     def _forget(self) -> None:
         self._ready = None
-        self._formatting = False
+        if self._future is not None:
+            self._future.cancel()  # a stale format not started yet never runs
+            self._future = None
         self._wanted = False
 
     def _show(self, lines: BodyLines) -> None:
@@ -120,14 +161,35 @@ class BodyTab(Vertical):
         self._notice.update(Text(_describe(lines, note.strip()), style="dim"))
         self.loaded.set()
 
+    def _failed(self, error: Exception) -> None:
+        self._pending = None
+        self._forget()
+        self.view.clear()
+        reason = sanitize_text(str(error) or type(error).__name__)
+        self._notice.update(Text(f"Could not format the {self.side} body: {reason}", "italic"))
+        self.loaded.set()
+
     # An explicit description: without one Textual builds it from ``repr`` of the arguments,
     # and the repr of a 5 MB body costs ~50 ms on the event loop.
     @work(group="body", exclusive=True, exit_on_error=False, description="format body")
-    async def _format(self, generation: int, body: Any) -> None:
-        lines = await asyncio.to_thread(body_to_lines, body)
-        if generation != self._generation:
-            return  # stale: another body was set meanwhile
-        self._formatting = False
+    async def _deliver(self, generation: int, future: Future[BodyLines]) -> None:
+        """Keep or show ``future``'s result when it comes, unless it is stale or already shown."""
+        try:
+            lines = await asyncio.wrap_future(future)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if future.cancelled() and task is not None and not task.cancelling():
+                return  # a stale format dropped before it ran (`_forget`): not this worker
+            raise
+        except Exception as error:
+            if generation == self._generation and future is self._future:
+                self._future = None  # not wanted yet: the tab formats it again and says why
+                if self._wanted:
+                    self._failed(error)
+            return
+        if generation != self._generation or future is not self._future:
+            return  # stale (another body was set meanwhile), or shown by `refresh_body`
+        self._future = None
         if self._wanted:
             self._show(lines)
         else:
