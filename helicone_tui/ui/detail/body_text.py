@@ -1,7 +1,8 @@
 """A request or response body as the lines the JSON tabs show (pure: no textual).
 
-Runs in a thread worker: pretty-printing a 5 MB body gives ~159k lines and takes about as long
-as ``json.dumps(indent=2)`` itself, which the UI thread must never wait for.
+Runs in a thread: pretty-printing a 5 MB body takes about as long as ``json.dumps(indent=2)``
+itself (~10 ms for a few long strings, far more for ~159k lines of small objects); the UI thread
+waits for it at most a frame or two (`body_tab.INLINE_WAIT`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ _ESCAPE = re.compile(r"\\u")
 @dataclass(frozen=True, slots=True)
 class BodyLines:
     lines: list[str]
-    """Terminal-safe (sanitized here, once, in the worker thread) and tab-free."""
+    """Terminal-safe (sanitized here, once, in a thread, unless already safe) and tab-free."""
     is_json: bool
     """True when the lines are pretty-printed JSON (coloured as such)."""
     width: int
@@ -48,15 +49,19 @@ def body_to_lines(body: Any) -> BodyLines:
     # The ASCII encoder is ~2x faster; with no "\u" in its output nothing was escaped, so it is
     # exactly what ``ensure_ascii=False`` gives. Otherwise redo it: non-ASCII text stays readable.
     text = json.dumps(body, indent=2, default=str)
-    if _ESCAPE.search(text):
-        text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
+    if not _ESCAPE.search(text):
+        # Already terminal-safe, so not sanitized (a pass over the whole body saved): the ASCII
+        # encoder escapes every character outside " "-"~" in strings and keys (DEL included),
+        # and the rest is digits, literals, punctuation, spaces and newlines.
+        return _lines_of(text, is_json=True, safe=True)
+    text = json.dumps(body, indent=2, ensure_ascii=False, default=str)
     return _lines_of(text, is_json=True)
 
 
-def _lines_of(text: str, *, is_json: bool) -> BodyLines:
+def _lines_of(text: str, *, is_json: bool, safe: bool = False) -> BodyLines:
     # Sanitized before wrapping: a stand-in like "<U+202E>" is wider than what it replaces, and
     # the wrap index must count what is painted.
-    lines = sanitize_text(text).split("\n")
+    lines = (text if safe else sanitize_text(text)).split("\n")
     if not is_json:
         lines = [line.expandtabs(4) if "\t" in line else line for line in lines]
     width = max(map(len, lines), default=0)

@@ -7,7 +7,7 @@ Textual's Line API: the widget reports a virtual size and is asked for one row a
 toolong does) so scrolling back is free. JSON colours are found per source line (a string token
 can span many rows) but lazily, only as far into the line as a painted row reaches
 (`LineTokens`): the first rows of a 4.8 MB line cost a few kB of tokenizing. The lines arrive
-terminal-safe (`body_text` sanitizes them in the worker thread).
+terminal-safe (`body_text` makes them so, in a thread).
 """
 
 from __future__ import annotations
