@@ -7,9 +7,10 @@ import time
 from typing import Any
 
 import pytest
+from rich.cells import cell_len, chop_cells
 
 from helicone_tui.mapping import map_request
-from helicone_tui.ui.detail import compute_totals, json_highlight
+from helicone_tui.ui.detail import compute_totals, json_highlight, wrap_index
 from helicone_tui.ui.detail.body_text import body_to_lines
 from helicone_tui.ui.detail.json_highlight import (
     LAZY_WINDOW,
@@ -18,7 +19,7 @@ from helicone_tui.ui.detail.json_highlight import (
     json_line_spans,
 )
 from helicone_tui.ui.detail.json_view import JsonView
-from helicone_tui.ui.detail.wrap_index import build_wrap_index
+from helicone_tui.ui.detail.wrap_index import CELL_WALK_BUDGET, build_wrap_index
 
 from .detail_support import DetailApp, fake_row, row_of, screen_text
 
@@ -34,6 +35,25 @@ def test_wrap_index_maps_rows_to_line_offsets() -> None:
     assert [(s.line, s.start, s.end) for s in spans[1:4]] == [(1, 0, 9), (1, 9, 18), (1, 18, 25)]
     assert "".join(body.lines[s.line][s.start : s.end] for s in spans if s.line == 3) == lines[3]
     assert index.row_of(1, 20) == 3 and index.row_of(3, 14) == 8
+
+
+def test_a_wide_line_longer_than_the_walk_budget_is_cut_without_walking_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    walked: list[int] = []
+
+    def chop(line: str, width: int) -> list[str]:
+        walked.append(len(line))
+        return chop_cells(line, width)
+
+    monkeypatch.setattr(wrap_index, "chop_cells", chop)
+    long_line = "日本語" * (CELL_WALK_BUDGET // 3 + 1)  # one line past the budget
+    lines = ["日本", long_line, "語" * 30]
+    index = build_wrap_index(lines, {0: 4, 1: cell_len(long_line), 2: 60}, 41)
+    assert walked == [30]  # the short wide line only: not seconds on a 4 MB line of CJK
+    rows = [index.locate(row, lines) for row in range(index.rows)]
+    assert "".join(lines[s.line][s.start : s.end] for s in rows if s.line == 1) == long_line
+    assert max(cell_len(lines[s.line][s.start : s.end]) for s in rows) <= 40
 
 
 def test_wrap_index_of_a_159k_line_body_is_cheap() -> None:

@@ -19,9 +19,10 @@ from itertools import accumulate
 
 from rich.cells import chop_cells
 
-# Walking cells costs ~0.4 µs a character; past this many characters of wide lines in one
-# body, wide lines are cut every ``(width - 1) // 2`` characters, which always fits (no character
-# is wider than two cells) and costs nothing, at the price of some unused room on the right.
+# Walking cells costs ~0.4 µs a character (this runs on the UI thread); wide lines are walked
+# while their characters add up to this many, and the others (every one past it, and any longer
+# line) are cut every ``(width - 1) // 2`` characters, which always fits (no character is wider
+# than two cells) and costs nothing, at the price of some unused room on the right.
 CELL_WALK_BUDGET = 50_000
 
 
@@ -90,7 +91,7 @@ def build_wrap_index(lines: Sequence[str], wide: Mapping[int, int], width: int) 
         if cells <= width:
             counts[index] = 1
             continue
-        if walked < CELL_WALK_BUDGET:
+        if walked + len(line) <= CELL_WALK_BUDGET:  # a 4 MB line of CJK would take seconds
             walked += len(line)
             starts = [0, *accumulate(len(part) for part in chop_cells(line, chunk))][:-1]
         else:
