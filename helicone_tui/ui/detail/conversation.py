@@ -485,7 +485,8 @@ class ConversationView(ScrollView, can_focus=True):
     def _schedule_upgrade(self) -> None:
         if self._upgrade_timer is not None:
             self._upgrade_timer.stop()
-        if self.has_focus and self._items:
+        # Focus is checked when the timer fires: in `on_focus`, `has_focus` is still False.
+        if self._items:
             self._upgrade_timer = self.set_timer(UPGRADE_DELAY, self._upgrade_cursor)
 
     def _upgrade_cursor(self) -> None:
