@@ -125,3 +125,25 @@ async def test_an_empty_conversation_says_so() -> None:
         await show(app, row)
         await pilot.pause()
         assert "no conversation to show" in screen_text(app)
+
+
+async def test_dragging_the_mouse_selects_message_text_without_the_bars() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await show(app, fake_row("openai-tool-calls"))
+        view = app.detail.conversation
+        first = view.message_start(0) - round(view.scroll_y)
+        second = view.message_start(1) - round(view.scroll_y)
+        await pilot.mouse_down(view, offset=(3, first + 1))
+        await pilot.hover(view, offset=(20, second + 1))
+        await pilot.mouse_up(view, offset=(20, second + 1))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected is not None
+        system = next(b.text for b in view.items[0].blocks if b.kind == "text")
+        assert selected.startswith(system[:30])
+        assert "▌" not in selected and "#2" in selected
+        # The selected cells are painted in the selection style.
+        style = app.screen.get_component_rich_style("screen--selection")
+        row = screen_strips(app)[view.region.y + first + 1]
+        assert any(segment.style and segment.style.bgcolor == style.bgcolor for segment in row)

@@ -32,12 +32,14 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
 from .conversation_items import ConversationItem
 from .message_lines import item_markdown_renderable, message_rows, render_rows
 from .message_render import item_markdown
+from .selection_paint import select_segments
 
 # The scroll height a message counts for until it is rendered (a header, two lines, a margin).
 ESTIMATED_ROWS = 4
@@ -410,7 +412,8 @@ class ConversationView(ScrollView, can_focus=True):
         row = round(self.scroll_y) + y
         styles = self._paint_styles()
         if row < len(self._lead):
-            text = self._lead[row].apply_style(base + styles.header)
+            text = self._selected(self._lead[row], row)
+            text = text.apply_style(base + styles.header).apply_offsets(0, row)
             return Strip.join([Strip([Segment(" ", base)], 1), text]).extend_cell_length(
                 width, base
             )
@@ -435,8 +438,34 @@ class ConversationView(ScrollView, can_focus=True):
             else:
                 background = base + styles.cursor
         lead = Strip([Segment(" ", base), Segment(bar, base + bar_style), Segment(" ", background)])
-        text = rows[line].apply_style(background).crop_extend(0, self._width, background)
+        text = self._selected(rows[line], row).apply_style(background).apply_offsets(0, row)
+        text = text.crop_extend(0, self._width, background)
         return Strip.join([lead, text]).extend_cell_length(width, background)
+
+    # -- mouse selection ----------------------------------------------------------------------
+
+    def _selected(self, strip: Strip, row: int) -> Strip:
+        """``strip`` (the text of display row ``row``) with the selected part highlighted."""
+        selection = self.text_selection
+        span = selection.get_span(row) if selection is not None else None
+        if span is None:
+            return strip
+        style = self.screen.get_component_rich_style("screen--selection")
+        return Strip(select_segments(list(strip), span, 0, style))
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text: display rows as shown (wrapped), bars and margins left out."""
+        lines = [strip.text for strip in self._lead]
+        for index, rows in enumerate(self._rows):
+            if rows is None:
+                lines.extend([""] * self._heights[index])
+            else:
+                lines.extend(strip.text for strip in rows)
+            lines.extend([""] * MARGIN_ROWS)
+        return selection.extract("\n".join(lines)), "\n"
 
     # -- cursor, expanding, markdown ----------------------------------------------------------
 
