@@ -22,6 +22,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -220,13 +221,12 @@ class ConversationView(ScrollView, can_focus=True):
         return [*render_rows(console, self._header, width), Strip([])]
 
     def _reindex(self) -> None:
-        starts = [len(self._lead)]
-        position = starts[0]
-        for height in self._heights:
-            position += height + MARGIN_ROWS
-            starts.append(position)
-        self._starts = starts
-        self.virtual_size = Size(self.scrollable_content_region.width, position)
+        lead = len(self._lead)
+        # In C (map, accumulate): this runs after every slice of measuring.
+        self._starts = list(accumulate(map(MARGIN_ROWS.__add__, self._heights), initial=lead))
+        size = Size(self.scrollable_content_region.width, self._starts[-1])
+        if size != self.virtual_size:
+            self.virtual_size = size
 
     def _render_message(self, index: int) -> None:
         """Render message ``index`` at the current width (its height may change)."""

@@ -373,6 +373,10 @@ def _ref_index(sources: list[_Source]) -> tuple[_Calls, _Results]:
     calls: _Calls = {}
     results: _Results = {}
     for index, (payload, _) in enumerate(sources):
+        if not isinstance(payload, ConversationItem) and not (
+            payload.tool_call_id or payload.contentArray or payload.tool_calls
+        ):
+            continue  # most messages: nothing to pair, and no generator to make for them
         if isinstance(payload, ConversationItem):
             refs: Iterable[tuple[BlockKind, str, str]] = (
                 (block.kind, block.ref, block.title) for block in payload.blocks if block.ref
