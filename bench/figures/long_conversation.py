@@ -2,6 +2,11 @@
 dataset's 500-message row ÷ for a 5-message row (the same row cut to its first 5 messages, so
 only the length differs).
 
+Timed from before `map_request` to the end of the screen refresh that painted the
+conversation (`ConversationView.FirstPaint.painted_at`, taken in the view's after-refresh
+callback), not to when that message reaches the app some event-loop turns later: by then the
+view may already be measuring the rest of the conversation, which is not first-paint work.
+
 Every sample starts from the same state: the 5-message row shown and fully mounted, the
 previous conversation disposed of, garbage collected. (Alternating the two rows without that
 measured "5 after 500" against "500 after 5": leaving a long conversation costs the next
