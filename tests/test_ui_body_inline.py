@@ -93,10 +93,13 @@ async def test_a_slow_format_says_so_and_shows_the_body_when_done(
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.detail
         view.select_tab(4)
+        _show(app, _row(ROW_B, "older"))
+        await view.request_body.loaded.wait()
         try:
             _show(app, _row(ROW_A, "slow"))
             assert not view.request_body.loaded.is_set()
             assert view.request_body.notice == "Formatting the request body…"
+            assert view.request_body.view.lines == []  # not the older request's body
             assert await asyncio.to_thread(gate.started.wait, 10)  # formatting, in a thread
         finally:
             gate.release.set()

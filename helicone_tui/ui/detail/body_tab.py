@@ -36,9 +36,11 @@ from .json_view import JsonView
 
 Side = Literal["request", "response"]
 
-INLINE_WAIT = 0.025
+INLINE_WAIT = 0.04
 """Seconds the UI thread waits for a shown tab's body to be formatted before it says it is
-formatting (the longest stall this adds; a 5 MB body of a few long strings takes ~12 ms)."""
+formatting: the longest stall this adds (well under the 100 ms the responsiveness target
+allows). A 5 MB body of a few long strings takes ~12 ms, ~20 ms on a busy machine; one of
+~159k short lines takes 100+ ms, so it is shown when done."""
 
 _executor: ThreadPoolExecutor | None = None
 
@@ -116,6 +118,7 @@ class BodyTab(Vertical):
             lines = future.result(timeout=INLINE_WAIT)
         except FutureTimeout:
             self._notice.update(Text(f"Formatting the {self.side} body…", style="italic"))
+            self.view.clear()  # not the previous request's body under this one's summary
             return  # `_deliver` shows it when it is done
         except Exception as error:
             self._failed(error)

@@ -2,7 +2,7 @@
 
 Runs in a thread: pretty-printing a 5 MB body takes about as long as ``json.dumps(indent=2)``
 itself (~10 ms for a few long strings, far more for ~159k lines of small objects); the UI thread
-waits for it at most a frame or two (`body_tab.INLINE_WAIT`).
+waits for it at most a few frames (`body_tab.INLINE_WAIT`).
 """
 
 from __future__ import annotations
