@@ -55,7 +55,8 @@ def run(quick: bool) -> Sequence[Result]:
     return [
         ratio_result(
             "big_body",
-            f"big body: {size / 1e6:.1f} MB JSON tab painted ÷ loads+dumps(indent=2)",
+            f"big body: {size / 1e6:.1f} MB row shown on the open JSON tab, painted"
+            " ÷ loads+dumps(indent=2)",
             paint,
             floor,
             3,
