@@ -23,8 +23,7 @@ async def test_a_resize_rewraps_every_message_and_keeps_the_top_message() -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await show(app, fake_row("500-messages"))
         view = app.detail.conversation
-        view.focus()
-        await view.move_cursor(200)
+        view.scroll_to(y=view.message_start(200) + 1, animate=False, immediate=True)
         await pilot.pause()
         wide_rows = view.row_count
         count = len(view.items)
@@ -147,3 +146,53 @@ async def test_dragging_the_mouse_selects_message_text_without_the_bars() -> Non
         style = app.screen.get_component_rich_style("screen--selection")
         row = screen_strips(app)[view.region.y + first + 1]
         assert any(segment.style and segment.style.bgcolor == style.bgcolor for segment in row)
+
+
+async def test_a_collapsed_tool_call_stays_one_line_when_its_message_turns_markdown() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 50)) as pilot:
+        await show(app, fake_row("openai-tool-calls"))
+        view = app.detail.conversation
+        index = next(
+            i
+            for i, item in enumerate(view.items)
+            if any(b.kind == "tool_call" for b in item.blocks)
+        )
+        view.focus()
+        await view.move_cursor(index)
+        await pilot.pause(0.5)
+        assert view.is_upgraded(index) and not view.is_expanded(index)
+        text = screen_text(app)
+        assert '"city": "Paris"' not in text and 'city="Paris"' in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert '"city": "Paris"' in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert '"city": "Paris"' not in screen_text(app)
+
+
+async def test_responses_instructions_show_once_and_the_count_matches() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 50)) as pilot:
+        row = fake_row("openai-responses")
+        await show(app, row)
+        await pilot.pause()
+        view = app.detail.conversation
+        instructions = row.request_body["instructions"]
+        texts = [b.text for item in view.items for b in item.blocks if b.kind == "text"]
+        assert texts.count(instructions) == 1
+        header = screen_text(app)
+        assert f"· {len(view.items)} messages" in header
+
+
+async def test_a_row_without_bodies_explains_it_once() -> None:
+    app = DetailApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await show(app, fake_row("not-stored"))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "cannot be recovered" in text
+        assert "raw bodies are in the JSON tabs" not in text
+        assert "unknown · 0 messages" not in text
+        assert len(app.detail.conversation.items) == 1

@@ -523,6 +523,8 @@ class ConversationView(ScrollView, can_focus=True):
         if self.has_focus and 0 <= index < len(self._items) and index not in self._upgraded:
             self._upgraded.add(index)
             self._refresh_message(index)
+            # Markdown may be taller: keep the message in view (`G` must show the end).
+            self._scroll_to_message(index)
 
     def on_focus(self) -> None:
         self.refresh()

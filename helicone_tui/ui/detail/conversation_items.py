@@ -67,9 +67,15 @@ class LazyConversation(Sequence[ConversationItem]):
     away its pair is. Numbers in the notes count ``prefix`` too: they are the shown numbers.
     """
 
-    def __init__(self, mapped: MappedRequest, prefix: Iterable[ConversationItem] = ()) -> None:
+    def __init__(
+        self,
+        mapped: MappedRequest,
+        prefix: Iterable[ConversationItem] = (),
+        *,
+        explain_unmappable: bool = True,
+    ) -> None:
         self._sources: list[_Source] = [(item, item.side) for item in prefix]
-        self._sources.extend(_sources(mapped))
+        self._sources.extend(_sources(mapped, explain_unmappable=explain_unmappable))
         self._built: list[ConversationItem | None] = [None] * len(self._sources)
         self._calls, self._results = _ref_index(self._sources)
         self.built = 0
@@ -114,24 +120,26 @@ def _make(source: _Source) -> ConversationItem:
     return _response_item(payload)
 
 
-def _sources(mapped: MappedRequest) -> Iterator[_Source]:
+def _sources(mapped: MappedRequest, *, explain_unmappable: bool = True) -> Iterator[_Source]:
     """Each item to show, in order; messages are built later (items that are not messages are
     few and built here)."""
     schema: LlmSchema = mapped.schema
     request = schema.request
     response = schema.response
-    if mapped.unmappable_reason:
+    if mapped.unmappable_reason and explain_unmappable:
         notice = f"{mapped.unmappable_reason}\nThe raw bodies are in the JSON tabs."
         yield ConversationItem("notice", "request", (Block("text", notice),)), "request"
     if request is not None:
-        if request.instructions:
+        messages = request.messages or []
+        # The Responses mapper also puts the instructions first among the messages (as
+        # Helicone's does): shown once.
+        if request.instructions and not (messages and messages[0].content == request.instructions):
             yield (
                 ConversationItem(
                     "system", "request", (Block("text", request.instructions),), "instructions"
                 ),
                 "request",
             )
-        messages = request.messages or []
         for message in messages:
             yield message, "request"
         if not messages and request.prompt:

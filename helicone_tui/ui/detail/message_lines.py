@@ -8,12 +8,18 @@ interprets markup.
 
 from __future__ import annotations
 
-from rich.console import Console, RenderableType
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.text import Text
 from textual.strip import Strip
 
 from .conversation_items import ConversationItem
 from .message_render import body_text, header_text, item_markdown
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown, MarkdownElement
 
 # Rich's markdown costs about what Textual's `Markdown` widget did (~35 ms for a long message)
 # and grows with the text: a longer message stays plain text.
@@ -50,13 +56,33 @@ def item_markdown_renderable(
     markdown = item_markdown(item, heading=False, expanded=expanded)
     if len(markdown) > MARKDOWN_MAX_CHARS or not markdown.strip():
         return None
-    # Imported here: markdown-it is only needed once a cursor rests on a message.
-    from rich.markdown import Markdown
-
     # ANSI code themes follow the terminal's palette (Textual maps it to the app's theme), and
     # links stay text: a link escape from an untrusted body must never reach the terminal.
     theme = "ansi_dark" if dark else "ansi_light"
-    return Markdown(markdown, code_theme=theme, hyperlinks=False)
+    return _markdown_class()(markdown, code_theme=theme, hyperlinks=False)
+
+
+@cache
+def _markdown_class() -> type[Markdown]:
+    """Rich's `Markdown` with code blocks framed by one column, not a blank row above and
+    below (tool calls and results are mostly code: the blank rows doubled their height).
+    Made on first use: markdown-it is only needed once a cursor rests on a message."""
+    from rich.markdown import CodeBlock, Markdown
+    from rich.syntax import Syntax
+
+    class CompactCodeBlock(CodeBlock):
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            code = str(self.text).rstrip()
+            yield Syntax(code, self.lexer_name, theme=self.theme, word_wrap=True, padding=(0, 1))
+
+    class CompactMarkdown(Markdown):
+        elements: ClassVar[dict[str, type[MarkdownElement]]] = {
+            **Markdown.elements,
+            "fence": CompactCodeBlock,
+            "code_block": CompactCodeBlock,
+        }
+
+    return CompactMarkdown
 
 
 def message_rows(

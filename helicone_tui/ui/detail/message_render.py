@@ -244,16 +244,25 @@ def item_markdown(item: ConversationItem, *, heading: bool = True, expanded: boo
             else:
                 parts.append(f"*reasoning · {format_int(len(block.text))} characters*")
         elif kind == "tool_call":
-            parts.append(
-                f"**tool call** `{block.title}`" + (f" (id `{block.ref}`)" if block.ref else "")
-            )
-            if block.data is not None:
-                parts.append(fence(pretty_json(block.data), "json"))
+            if expanded:
+                ref = f" (id `{block.ref}`)" if block.ref else ""
+                parts.append(f"**tool call** `{block.title}`{ref}")
+                if block.data is not None:
+                    parts.append(fence(pretty_json(block.data), "json"))
+            else:
+                # As the text view shows it collapsed: one line, the arguments previewed.
+                parts.append(f"**tool call** `{block.title}({args_preview(block.data)})`")
         elif kind == "tool_result":
             parts.append(f"**result of** `{block.title or block.ref or 'tool'}`")
-            parts.append(
-                fence(block.text, _guess_language(block.text)) if block.text else "*(empty)*"
-            )
+            if not block.text:
+                parts.append("*(empty)*")
+            elif expanded:
+                parts.append(fence(block.text, _guess_language(block.text)))
+            else:
+                shown, left = cut_text(block.text, COLLAPSED_CHARS, COLLAPSED_LINES)
+                parts.append(fence(shown, _guess_language(shown)))
+                if left:
+                    parts.append(f"*… {format_int(left)} more characters*")
         elif kind in ("image", "audio", "file"):
             title = block.title
             parts.append(f"[{kind}]({title})" if title.startswith("http") else f"*{kind}: {title}*")
@@ -270,7 +279,7 @@ def item_markdown(item: ConversationItem, *, heading: bool = True, expanded: boo
             ]
             if scalars:
                 parts.append("\n".join(scalars))
-            if block.data is not None:
+            if block.data is not None and expanded:
                 parts.append(fence(pretty_json(block.data), "json"))
     return sanitize_text("\n\n".join(part for part in parts if part))
 

@@ -231,7 +231,10 @@ class DetailView(Widget):
             [ConversationItem("notice", "request", (Block("text", missing),))] if missing else []
         )
         # Items are built as the view reads them: the first screen's before its first paint.
-        self.conversation.load(LazyConversation(mapped, notice), conversation_header(mapped))
+        # Without bodies, the notice says why; the mapping's own reason and its header
+        # ("unknown · 0 messages") would only contradict it.
+        items = LazyConversation(mapped, notice, explain_unmappable=not missing)
+        self.conversation.load(items, None if missing else conversation_header(mapped))
 
     def focused_message_markdown(self) -> str | None:
         """The message under the Conversation cursor, as markdown (whole, never cut)."""
