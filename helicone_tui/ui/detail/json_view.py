@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from .body_text import MAX_LINE_CHARS, BodyLines
 from .json_highlight import LineTokens
+from .selection_paint import select_segments
 from .wrap_index import WrapIndex, build_wrap_index
 
 _KINDS = ("key", "string", "number", "literal", "punct")
@@ -243,25 +244,5 @@ class JsonView(ScrollView, can_focus=True):
     def _select(
         self, segments: list[Segment], selection: Selection, index: int, x0: int
     ) -> list[Segment]:
-        span = selection.get_span(index)
-        if span is None:
-            return segments
-        text_len = sum(len(segment.text) for segment in segments)
-        start = span[0] - x0
-        end = text_len if span[1] == -1 else span[1] - x0
         style = self.screen.get_component_rich_style("screen--selection")
-        selected: list[Segment] = []
-        offset = 0
-        for segment in segments:
-            seg_start, seg_end = offset, offset + len(segment.text)
-            offset = seg_end
-            for part_start, part_end, extra in (
-                (seg_start, min(seg_end, start), None),
-                (max(seg_start, start), min(seg_end, end), style),
-                (max(seg_start, end), seg_end, None),
-            ):
-                if part_end > part_start:
-                    piece = segment.text[part_start - seg_start : part_end - seg_start]
-                    seg_style = segment.style + extra if extra and segment.style else extra
-                    selected.append(Segment(piece, seg_style or segment.style))
-        return selected
+        return select_segments(segments, selection.get_span(index), x0, style)
