@@ -28,6 +28,7 @@ from bench.figures.common import RESULT_PREFIX, Result  # noqa: E402
 #: Module name → the figure names it reports, in table order.
 MODULES: dict[str, tuple[str, ...]] = {
     "startup": ("startup",),
+    "startup_stall": ("startup_stall",),
     "list_fill": ("list_fill", "responsiveness"),
     "big_body": ("big_body",),
     "long_conversation": ("long_conversation",),

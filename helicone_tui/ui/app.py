@@ -3,9 +3,12 @@ screens do the rest."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import PurePath
+from queue import Queue
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -99,16 +102,31 @@ class HeliconeTUI(App[int]):
     def _main_screen(self) -> MainScreen:
         return MainScreen(self._make_client, self.initial_ids)
 
-    def _make_client(self) -> HeliconeClient | None:
-        """Called by the main screen once its first frame is painted (httpx, pydantic and the
-        models load here, not before it); `None`, and the missing-key screen, if the factory
-        refuses the key."""
+    async def _make_client(self) -> HeliconeClient | None:
+        """Called by the main screen once its first frame is written. The factory runs in a
+        thread: httpx, pydantic and the models (~150 ms of imports, and an SSL context) load
+        there, while the event loop goes on reading keys. `None`, and the missing-key screen,
+        if the factory refuses the key."""
         try:
-            self.client = self.client_factory(self.settings)
+            client = await asyncio.to_thread(self.client_factory, self.settings)
         except MissingKeyError as exc:  # a key no server could accept: say why, send nothing
             self.switch_screen(MissingKeyScreen(str(exc)))
             return None
-        return self.client
+        self.client = client
+        return client
+
+    async def output_written(self, limit_s: float = 0.1) -> None:
+        """Wait until the terminal's writer thread has taken what was sent to it (at most
+        `limit_s`): work started in a thread after that does not hold up a frame on its way
+        to the screen. Textual has no public way to ask; a driver without a writer thread
+        (headless, tests) has nothing pending."""
+        writer = getattr(self._driver, "_writer_thread", None)
+        queue = getattr(writer, "_queue", None)
+        if not isinstance(queue, Queue):
+            return
+        deadline = time.monotonic() + limit_s
+        while not queue.empty() and time.monotonic() < deadline:
+            await asyncio.sleep(0.002)
 
     async def on_unmount(self) -> None:
         if self.client is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -39,7 +39,7 @@ from ..widgets.request_list import RequestList
 if TYPE_CHECKING:
     from ...client import HeliconeClient
     from ..app import HeliconeTUI
-    from ..detail import DetailView  # mounted after the first frame: see `_mount_detail`
+    from ..detail import DetailView  # mounted after the first frame: see `_get_ready`
 
 #: Seconds the cursor must rest on an uncached row before it is fetched: holding `j` through a
 #: long list then spends no requests (and no rate-limit budget) on rows flown past.
@@ -49,6 +49,7 @@ TOTALS_DELAY_S = 0.25
 DETAIL_GROUP = "detail"
 LIST_GROUP = "list"
 COPY_GROUP = "copy"
+READY_GROUP = "ready"
 
 
 _fills_running = 0
@@ -72,6 +73,12 @@ def _old_objects_frozen() -> Iterator[None]:
         _fills_running -= 1
         if _fills_running == 0:
             gc.unfreeze()
+
+
+def _import_detail_view() -> type[DetailView]:
+    from ..detail.view import DetailView
+
+    return DetailView
 
 
 class DetailPane(Vertical):
@@ -118,11 +125,13 @@ class MainScreen(Screen[None]):
     app: HeliconeTUI
 
     def __init__(
-        self, client_factory: Callable[[], HeliconeClient | None], initial_ids: list[str]
+        self,
+        client_factory: Callable[[], Awaitable[HeliconeClient | None]],
+        initial_ids: list[str],
     ) -> None:
         super().__init__()
-        #: Called once the first frame is painted (httpx, pydantic and the models load then);
-        #: `None` if it refused the key (and the app has left this screen).
+        #: Awaited once the first frame is written (httpx, pydantic and the models load then,
+        #: in a thread); `None` if it refused the key (and the app has left this screen).
         self._client_factory = client_factory
         self._client: HeliconeClient | None = None
         self._client_ready = asyncio.Event()
@@ -162,7 +171,7 @@ class MainScreen(Screen[None]):
         return client
 
     async def _ready_client(self) -> HeliconeClient:
-        """The client, once `_after_first_frame` has made it: network workers wait here."""
+        """The client, once `_get_ready` has made it: network workers wait here."""
         await self._client_ready.wait()
         return self.client
 
@@ -182,23 +191,30 @@ class MainScreen(Screen[None]):
             self.query_one(IdInput).focus()
         self._update_status()
 
-    async def _after_first_frame(self) -> None:
-        """Make the client (the queued list workers then start), then mount the detail pane."""
-        client = self._client_factory()
+    def _after_first_frame(self) -> None:
+        """Get ready in a worker: awaited here, in the screen's message loop, it would keep the
+        screen from repainting (and so keys from showing) until it is done."""
+        _worker: Worker[None] = self.run_worker(self._get_ready, group=READY_GROUP, name="ready")
+
+    async def _get_ready(self) -> None:
+        """Make the client and mount the detail pane; then the queued list workers start, and
+        the pane shows the selection.
+
+        Both import in threads (httpx, pydantic, the models, the mapping, the detail widgets:
+        ~0.2 s), once the first frame has been written: done on the loop, that was one stall
+        right when a user starts typing; done in a thread before the frame is out, it slowed
+        the frame down. The pane is mounted before the list fills, so the two do not share the
+        loop, and the pane is there when the first rows are."""
+        await self.app.output_written()
+        client = await self._client_factory()
         if client is None:
             return  # the key was refused: the app shows why
-        self._client = client
-        self._client_ready.set()
-        await self._mount_detail()
-
-    async def _mount_detail(self) -> None:
-        """The detail pane (the mapping, the tabs' widgets: a good part of start-up) is imported
-        and mounted once the list has been painted, then shows the selection."""
-        from ..detail import DetailView
-
-        view = DetailView(id="detail")
+        view_class = await asyncio.to_thread(_import_detail_view)
+        view = view_class(id="detail")
         await self.query_one(DetailPane).mount(view)
         self._detail_view = view
+        self._client = client
+        self._client_ready.set()
         self._show_selected()
 
     # ------------------------------------------------------------------ adding ids
@@ -353,7 +369,7 @@ class MainScreen(Screen[None]):
     def _show_selected(self, *, delay: bool = True) -> None:
         """Show what is known about the selected request, fetching it if need be."""
         if self._detail_view is None:
-            return  # `_mount_detail` shows the selection once the pane is there
+            return  # `_get_ready` shows the selection once the pane is there
         if self._fetch_timer is not None:
             self._fetch_timer.stop()
             self._fetch_timer = None
