@@ -319,24 +319,26 @@ class HeliconeClient:
                 BodyInfo(BodyState.UNAVAILABLE, f"{why}, and the row has no signed body URL.")
             )
         try:
-            bodies = await self._fetch_signed_body(row.signed_body_url)
+            bodies, size = await self._fetch_signed_body(row.signed_body_url)
         except HeliconeError as exc:
             return row.with_body_info(
                 BodyInfo(BodyState.UNAVAILABLE, f"{why}, and the signed body URL failed: {exc}")
             )
         row.request_body = bodies.get("request")
         row.response_body = bodies.get("response")
+        row.with_raw_size(row.raw_size + size)
         return row.with_body_info(BodyInfo(BodyState.SIGNED_URL))
 
-    async def _fetch_signed_body(self, url: str) -> dict[str, Any]:
-        """The `{request, response}` object, fetched directly: never with the API key."""
+    async def _fetch_signed_body(self, url: str) -> tuple[dict[str, Any], int]:
+        """The `{request, response}` object and its size in bytes, fetched directly: never
+        with the API key."""
         response = await self._send("GET", url, authenticated=False)
         if response.status_code != 200:
             raise HeliconeError(_storage_refusal(response.status_code))
         payload = await self._decode(response)
         if not isinstance(payload, dict):
             raise MalformedResponseError("The signed body URL did not hold a JSON object.")
-        return payload
+        return payload, len(response.content)
 
     async def _get_row(self, request_id: str, include_body: bool) -> HeliconeRequest:
         await self.get_bucket.acquire()
@@ -354,14 +356,16 @@ class HeliconeClient:
             raise NotFoundError(request_id)
         if not isinstance(envelope.data, dict):
             raise MalformedResponseError("Helicone's answer holds no request row.")
+        size = len(response.content)
         try:
-            return await self._maybe_in_thread(
-                HeliconeRequest.model_validate, envelope.data, size=len(response.content)
+            row = await self._maybe_in_thread(
+                HeliconeRequest.model_validate, envelope.data, size=size
             )
         except ValidationError:
             raise MalformedResponseError(
                 f"Helicone's row for {request_id} has no usable request_id."
             ) from None
+        return row.with_raw_size(size)
 
     # ------------------------------------------------------------------ key check
 

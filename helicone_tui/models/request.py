@@ -117,6 +117,8 @@ class HeliconeRequest(ApiModel):
 
     # The client's account of the bodies; not part of the API's JSON, so never dumped.
     _body_info: BodyInfo | None = PrivateAttr(default=None)
+    # Bytes of the answers the row was read from, set by the client (0: not known).
+    _raw_size: int = PrivateAttr(default=0)
 
     @property
     def body_info(self) -> BodyInfo:
@@ -126,6 +128,16 @@ class HeliconeRequest(ApiModel):
 
     def with_body_info(self, info: BodyInfo) -> HeliconeRequest:
         self._body_info = info
+        return self
+
+    @property
+    def raw_size(self) -> int:
+        """Bytes of the JSON the row (with its bodies, when fetched) was read from; 0 when not
+        known. Cheap to ask: a measure of what holding the row costs, without walking it."""
+        return self._raw_size
+
+    def with_raw_size(self, size: int) -> HeliconeRequest:
+        self._raw_size = size
         return self
 
     @property

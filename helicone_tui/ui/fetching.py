@@ -16,6 +16,12 @@ if TYPE_CHECKING:  # the mapping, the models and the client load with the first 
 
 #: Details kept in memory. Bodies can be megabytes, so this stays modest.
 DETAIL_CACHE_SIZE = 48
+#: Bytes of answers (the JSON the details were read from) kept in memory besides the request on
+#: screen. Parsed JSON takes roughly 1-3 times its bytes (long strings about their length;
+#: dicts, lists and numbers several times theirs), so 64 MB is ~100-200 MB of heap at worst: 48
+#: details of 5 MB would otherwise hold 240 MB+. It still keeps a dozen 5 MB requests, more than
+#: the prefetch window around the selection (five), so moving back and forth stays instant.
+DETAIL_CACHE_BYTES = 64 * 1024 * 1024
 #: Rows above and below the selection fetched ahead of time.
 PREFETCH_RADIUS = 2
 
@@ -27,13 +33,28 @@ class Detail:
     row: HeliconeRequest
     mapped: MappedRequest
 
+    @property
+    def size(self) -> int:
+        """Bytes of the answers it was read from (0 when not known): known from the fetch, so
+        nothing is walked to weigh it."""
+        return self.row.raw_size
+
 
 class DetailCache:
-    """Least-recently-used details by request id."""
+    """Least-recently-used details by request id, bounded by count and by `Detail.size`.
 
-    def __init__(self, capacity: int = DETAIL_CACHE_SIZE) -> None:
+    The request last asked for with `get` (the one the screen shows) is never evicted, however
+    big: a neighbour fetched ahead makes room by evicting others, never the request on screen.
+    """
+
+    def __init__(
+        self, capacity: int = DETAIL_CACHE_SIZE, byte_budget: int = DETAIL_CACHE_BYTES
+    ) -> None:
         self.capacity = max(1, capacity)
+        self.byte_budget = byte_budget
         self._items: OrderedDict[str, Detail] = OrderedDict()
+        self._bytes = 0
+        self._current: str | None = None
 
     def __len__(self) -> int:
         return len(self._items)
@@ -41,23 +62,43 @@ class DetailCache:
     def __contains__(self, request_id: object) -> bool:
         return request_id in self._items
 
+    @property
+    def total_size(self) -> int:
+        return self._bytes
+
     def get(self, request_id: str) -> Detail | None:
+        """The detail, if kept; `request_id` is the current request from now on."""
+        self._current = request_id
         detail = self._items.get(request_id)
         if detail is not None:
             self._items.move_to_end(request_id)
         return detail
 
     def put(self, request_id: str, detail: Detail) -> None:
+        self.discard(request_id)
         self._items[request_id] = detail
-        self._items.move_to_end(request_id)
-        while len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        self._bytes += detail.size
+        self._evict()
+
+    def _evict(self) -> None:
+        """Oldest first; the current request and the newest one stay, whatever their size (a
+        neighbour fetched ahead and dropped at once would be fetched again and again)."""
+        items = self._items
+        spared = {self._current, next(reversed(items), None)}
+        while len(items) > self.capacity or self._bytes > self.byte_budget:
+            victim = next((key for key in items if key not in spared), None)
+            if victim is None:
+                return
+            self._bytes -= items.pop(victim).size
 
     def discard(self, request_id: str) -> None:
-        self._items.pop(request_id, None)
+        detail = self._items.pop(request_id, None)
+        if detail is not None:
+            self._bytes -= detail.size
 
     def clear(self) -> None:
         self._items.clear()
+        self._bytes = 0
 
 
 async def fetch_detail(client: HeliconeClient, request_id: str) -> Detail:
