@@ -413,7 +413,9 @@ class ConversationView(ScrollView, can_focus=True):
         row = round(self.scroll_y) + y
         styles = self._paint_styles()
         if row < len(self._lead):
-            return self._row_strip(row, self._lead[row], base, base + styles.header, None, width)
+            text = self._lead[row]
+            header = base + styles.header
+            return self._row_strip(row, text, base, header, None, width, offsets=not painting)
         index = self._message_at(row)
         if index is None:
             return Strip.blank(width, base)
