@@ -4,6 +4,28 @@ from __future__ import annotations
 
 from ..text_safety import sanitize_text
 
+_STOPS = (".", "!", "?", "…")
+
+
+def end_sentence(text: str) -> str:
+    """`text` as one finished sentence: a full stop added when it has no end mark (server text
+    rarely has one), a doubled stop (quoted text that had its own) made single; "..." kept."""
+    text = _tidy(text).rstrip()
+    return text if not text or text.endswith(_STOPS) else text + "."
+
+
+def join_sentences(*parts: str | None) -> str:
+    """The non-empty `parts` as sentences, each properly ended, one space apart."""
+    return " ".join(end_sentence(part) for part in parts if part and part.strip())
+
+
+def _tidy(text: str) -> str:
+    """`text` with a doubled full stop at its end made single ("..." is kept)."""
+    stripped = text.rstrip()
+    if stripped.endswith("..") and not stripped.endswith("..."):
+        return stripped.rstrip(".") + "."
+    return text
+
 
 class HeliconeError(Exception):
     """Anything that kept the client from getting an answer."""
@@ -14,13 +36,15 @@ class HeliconeError(Exception):
     def __init__(self, message: str, *, hint: str | None = None) -> None:
         # Messages quote the server; whatever shows them (a toast, a table, stderr) gets text
         # whose escape sequences and control characters are visible, never obeyed.
-        message = sanitize_text(message)
+        message = _tidy(sanitize_text(message))
         super().__init__(message)
         self.message = message
-        self.hint = None if hint is None else sanitize_text(hint)
+        self.hint = None if hint is None else _tidy(sanitize_text(hint))
 
     def __str__(self) -> str:
-        return f"{self.message} {self.hint}" if self.hint else self.message
+        # Server text ends the message without a full stop ("…: Internal Server Error"): the
+        # hint must still read as a sentence of its own.
+        return join_sentences(self.message, self.hint) if self.hint else self.message
 
 
 class MissingKeyError(HeliconeError):
