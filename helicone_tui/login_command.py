@@ -7,7 +7,9 @@ import getpass
 import sys
 from typing import TextIO
 
-from .client import HeliconeClient, HeliconeError, KeyAccess, mask_key
+from .client import AuthError, HeliconeClient, HeliconeError, KeyAccess, mask_key
+from .client.errors import explain_refusal
+from .client.region import resolve_base_url
 from .settings import Settings, save_config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,7 +43,15 @@ def run_login(
     try:
         access = asyncio.run(_verify(settings, key, client))
     except HeliconeError as exc:
-        print(f"helicone-tui: the key was not stored: {exc}", file=sys.stderr)
+        said = str(exc)
+        if isinstance(exc, AuthError):
+            said = explain_refusal(
+                exc,
+                api_key=key,
+                base_url=resolve_base_url(key, base_url=settings.base_url, region=settings.region),
+                base_url_source=settings.base_url_source if settings.base_url else None,
+            )
+        print(f"helicone-tui: the key was not stored: {said}", file=sys.stderr)
         return EXIT_USAGE
     assert settings.config_path is not None
     values: dict[str, str] = {"api_key": key}

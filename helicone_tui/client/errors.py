@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..text_safety import sanitize_text
+from .region import API_HOSTS, EU_KEY_PREFIX, Region, is_eu_host
 
 _STOPS = (".", "!", "?", "…")
 
@@ -119,3 +120,30 @@ class NetworkError(HeliconeError):
 
 class MalformedResponseError(HeliconeError):
     short = "bad reply"  # fits the list's 9-cell status column
+
+
+def explain_refusal(
+    error: AuthError, *, api_key: str | None, base_url: str, base_url_source: str | None
+) -> str:
+    """`str(error)`, with advice that fits how the host was chosen: when the base URL was given
+    explicitly (by `base_url_source`: "--base-url", "HELICONE_BASE_URL", "base_url in FILE") it
+    wins over --region, so advice to use --region would not change the host."""
+    if error.status != 401 or not base_url_source:
+        return str(error)
+    eu_host, us_host = API_HOSTS[Region.EU], API_HOSTS[Region.US]
+    if api_key and api_key.strip().startswith(EU_KEY_PREFIX) and not is_eu_host(base_url):
+        hint = (
+            f"This is an EU key, but the base URL {base_url} (set by {base_url_source}) wins "
+            f"over --region: set it to {eu_host}, or remove it (an EU key picks the EU host)."
+        )
+    elif is_eu_host(base_url):
+        hint = (
+            "Check the key; a US account's key does not work on the EU host. The base URL "
+            f"(set by {base_url_source}) wins over --region: set it to {us_host}, or remove it."
+        )
+    else:
+        hint = (
+            f"Check the key. The base URL {base_url} (set by {base_url_source}) wins over "
+            f"--region; an EU account's key needs {eu_host} there."
+        )
+    return sanitize_text(join_sentences(error.message, hint))
