@@ -1,13 +1,22 @@
-"""`helicone-tui get`: fetch requests by id and print them, for scripts and quick looks."""
+"""`helicone-tui get`: fetch requests by id and print them, for scripts and quick looks.
+
+Rows come through the batched `query-ids` endpoint (a few round trips for thousands of ids; the
+client falls back to paced GETs for a read-only key). That endpoint never reads bodies from
+object storage: rows whose bodies are there are completed from their signed URL, and only when
+that fails is the row asked for again with `includeBody=true`, as a single GET would be.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import sys
+import time
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from .client import AuthError, HeliconeClient, HeliconeError, MissingKeyError
+from .client.errors import explain_refusal
 from .formatting import (
     DASH,
     format_cost,
@@ -17,13 +26,17 @@ from .formatting import (
     mask_url_secrets,
 )
 from .mapping import conversation_to_markdown, map_request
-from .models import BodyState, HeliconeRequest
+from .models import NOT_STORED_LOCATIONS, BodyInfo, BodyState, HeliconeRequest, is_body_placeholder
 from .settings import Settings
 from .text_safety import UNSAFE_CHARS, sanitize_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-# Fetch a few at a time; the client's token bucket keeps GETs inside the rate limit.
-CONCURRENCY = 4
+# Bodies fetched from signed URLs (object storage, not Helicone's rate-limited API) at a time.
+BODY_CONCURRENCY = 8
+# Progress shows on a terminal once a fetch has taken this long, redrawn at most this often.
+PROGRESS_AFTER_S = 0.5
+PROGRESS_EVERY_S = 0.1
+READ_ONLY_NOTE = " (read-only key: one paced GET per id, about 2 a second)"
 
 Outcome = tuple[str, HeliconeRequest | None, HeliconeError | None]
 
@@ -37,33 +50,119 @@ def run_get(
     out: TextIO | None = None,
     err: TextIO | None = None,
     client: HeliconeClient | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    wanted = list(dict.fromkeys(i.strip() for i in ids if i.strip()))
+    progress = Progress(err, len(wanted), clock=clock)
     try:
-        outcomes = asyncio.run(_fetch_all(settings, ids, include_body, client))
+        outcomes = asyncio.run(_fetch_all(settings, wanted, include_body, client, progress))
+        rows = [row for _, row, _ in outcomes if row is not None]
+        if _is_terminal(out):
+            progress.close()  # the output goes to the same screen
+        else:
+            progress.writing()  # formatting thousands of rows takes a moment too
+        if as_json:
+            out.write(safe_json_dumps([row.to_json_dict() for row in rows]) + "\n")
+        else:
+            for index, row in enumerate(rows):
+                if index:
+                    out.write("\n")
+                out.write(format_request(row) + "\n")
     except MissingKeyError as exc:
+        progress.close()
         print(f"helicone-tui: {exc}", file=err)
         return EXIT_USAGE
-    rows = [row for _, row, _ in outcomes if row is not None]
-    if as_json:
-        out.write(safe_json_dumps([row.to_json_dict() for row in rows]) + "\n")
-    else:
-        for index, row in enumerate(rows):
-            if index:
-                out.write("\n")
-            out.write(format_request(row) + "\n")
+    finally:
+        progress.close()
     failures = [(rid, error) for rid, _, error in outcomes if error is not None]
+    refused = next((e for _, e in failures if isinstance(e, AuthError)), None)
+    if refused is not None:
+        # The key, not an id: said once, however many ids it stopped.
+        print(f"helicone-tui: {auth_error_text(refused, settings)}", file=err)
     for rid, error in failures:
-        print(f"helicone-tui: {rid}: {sanitize_text(str(error))}", file=err)
-    if any(isinstance(error, AuthError) for _, error in failures):
+        if not isinstance(error, AuthError):
+            print(f"helicone-tui: {rid}: {sanitize_text(str(error))}", file=err)
+    if refused is not None:
         return EXIT_USAGE
     return EXIT_FAILED if failures else EXIT_OK
 
 
+def auth_error_text(error: AuthError, settings: Settings) -> str:
+    """The refusal, with advice that fits how the host was chosen (see `explain_refusal`)."""
+    return explain_refusal(
+        error,
+        api_key=settings.api_key,
+        base_url=settings.effective_base_url,
+        base_url_source=settings.base_url_source if settings.base_url else None,
+    )
+
+
+class Progress:
+    """A "fetched 400 / 1,000" line on `stream`, redrawn in place: only on a terminal, and only
+    once the fetch has taken more than a moment. Never on stdout, which may be piped."""
+
+    def __init__(
+        self, stream: TextIO, total: int, *, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._stream = stream
+        self._total = total
+        self._clock = clock
+        self._start = clock()
+        self._drawn_at: float | None = None
+        self.enabled = total > 1 and _is_terminal(stream)
+        self.done = 0
+        self.note = ""
+
+    def update(self, done: int, note: str = "") -> None:
+        self.done, self.note = done, note
+        if not self.enabled:
+            return
+        now = self._clock()
+        if now - self._start < PROGRESS_AFTER_S:
+            return
+        if self._drawn_at is not None and now - self._drawn_at < PROGRESS_EVERY_S:
+            return
+        self._drawn_at = now
+        text = f"fetched {format_int(done)} / {format_int(self._total)}{note}"
+        self._write(f"\r{text}\x1b[K")
+
+    def writing(self) -> None:
+        """Say that the rows are in and being written, if progress is showing."""
+        if self._drawn_at is not None:
+            total = format_int(self._total)
+            self._write(f"\rfetched {format_int(self.done)} / {total}, writing the output\x1b[K")
+
+    def close(self) -> None:
+        """Erase the line, so that what is printed next starts clean."""
+        if self._drawn_at is not None:
+            self._drawn_at = None
+            self._write("\r\x1b[K")
+
+    def _write(self, text: str) -> None:
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            self.enabled = False
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 async def _fetch_all(
-    settings: Settings, ids: list[str], include_body: bool, client: HeliconeClient | None
+    settings: Settings,
+    ids: list[str],
+    include_body: bool,
+    client: HeliconeClient | None,
+    progress: Progress,
 ) -> list[Outcome]:
+    """One outcome per id, in the order of `ids`."""
     owned = client is None
     active = client or HeliconeClient(
         settings.api_key,
@@ -71,29 +170,55 @@ async def _fetch_all(
         region=settings.region,
         timeout=settings.timeout,
     )
+    outcomes: dict[str, Outcome] = {}
+    gate = asyncio.Semaphore(BODY_CONCURRENCY)
+    pending: set[asyncio.Task[None]] = set()
+
+    def settle(outcome: Outcome) -> None:
+        outcomes[outcome[0]] = outcome
+        progress.update(len(outcomes), READ_ONLY_NOTE if active.read_only else "")
+
+    async def complete(request_id: str, row: HeliconeRequest) -> None:
+        async with gate:
+            settle((request_id, await _with_bodies(active, row), None))
+
     try:
-        # The first alone: a refused key is reported once, and nothing more is sent.
-        first = await _fetch_one(active, ids[0], include_body)
-        if isinstance(first[2], AuthError):
-            return [first]
-        gate = asyncio.Semaphore(CONCURRENCY)
-
-        async def one(request_id: str) -> Outcome:
-            async with gate:
-                return await _fetch_one(active, request_id, include_body)
-
-        rest = await asyncio.gather(*(one(i) for i in ids[1:]))
-        return [first, *rest]
+        async for chunk in active.iter_query_ids(ids):
+            for result in chunk:
+                if result.row is None:
+                    error = result.error or HeliconeError(f"No answer for {result.request_id}.")
+                    settle((result.request_id, None, error))
+                elif include_body:
+                    task = asyncio.ensure_future(complete(result.request_id, result.row))
+                    pending.add(task)
+                    task.add_done_callback(pending.discard)
+                else:
+                    settle((result.request_id, result.row, None))
+        await asyncio.gather(*pending)  # no task is added after the loop
     finally:
+        for task in list(pending):
+            task.cancel()
         if owned:
             await active.aclose()
+    missing = HeliconeError("Helicone's answer did not account for this id.")
+    return [outcomes.get(i, (i, None, missing)) for i in ids]
 
 
-async def _fetch_one(client: HeliconeClient, request_id: str, include_body: bool) -> Outcome:
+async def _with_bodies(client: HeliconeClient, row: HeliconeRequest) -> HeliconeRequest:
+    """`row` (from query-ids) with its bodies, as `get_request(include_body=True)` gives it."""
+    placeholder = is_body_placeholder(row.request_body) or is_body_placeholder(row.response_body)
+    if not placeholder and row.storage_location not in NOT_STORED_LOCATIONS:
+        return row.with_body_info(BodyInfo(BodyState.INLINE))
+    # The client's own signed-URL fetch (no API key sent there, no rate limit); it also marks a
+    # never-stored row. It is private: a public `HeliconeClient.fill_bodies(row)` is wanted.
+    filled = await client._fill_bodies(row, server_said=None)
+    if filled.body_info.state is not BodyState.UNAVAILABLE:
+        return filled
+    # The signed URL did not work from here: the server may still read the object itself.
     try:
-        return request_id, await client.get_request(request_id, include_body=include_body), None
-    except HeliconeError as exc:
-        return request_id, None, exc
+        return await client.get_request(row.request_id, include_body=True)
+    except HeliconeError:
+        return filled
 
 
 def safe_json_dumps(value: Any) -> str:

@@ -159,7 +159,12 @@ def test_refused_key_exits_2_and_says_what_to_do(
     env = {"HELICONE_BASE_URL": url, "HELICONE_API_KEY": fake.keys.wrong_region}
     out = run_cli("get", uuid(1), uuid(2), env=env, tmp=tmp_path)
     assert out.returncode == 2
-    assert "--region eu" in out.stderr and fake.keys.wrong_region not in out.stderr
+    assert fake.keys.wrong_region not in out.stderr
+    assert out.stderr.count("refused the API key") == 1
+    # The base URL was given (HELICONE_BASE_URL) and wins over --region: advice to use
+    # --region eu could not help; the advice is about the base URL.
+    assert "This is an EU key" in out.stderr and "set by HELICONE_BASE_URL" in out.stderr
+    assert "https://eu.api.helicone.ai" in out.stderr and "--region eu" not in out.stderr
 
 
 def test_unreachable_base_url_is_a_clear_message(tmp_path: Path) -> None:
