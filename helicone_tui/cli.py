@@ -10,15 +10,21 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .settings import ConfigError, Settings, load_settings
+from .text_safety import sanitize_line
+
+if TYPE_CHECKING:
+    from .ids import ExtractedIds
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # ran, but something was not found or failed
 EXIT_USAGE = 2  # bad input, missing key, unreadable config
 
 SUBCOMMANDS = ("get", "login", "fake-server")
+EXAMPLE_ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 
 DESCRIPTION = """\
 Inspect individual Helicone LLM requests from the terminal: paste request ids, see them
@@ -188,7 +194,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         note = str(args.ids_file)
     extracted = extract_ids(text)
     if args.ids and not extracted.ids and not args.ids_file:
-        return _fail(f"no request ids (UUIDs) in: {' '.join(args.ids)[:200]}")
+        return _fail(_no_ids_message(extracted, args.ids))
     from .ui import run_tui
 
     return run_tui(settings, extracted.ids, demo=args.demo, ids_file_note=note)
@@ -199,10 +205,10 @@ def _run_get(args: argparse.Namespace) -> int:
 
     extracted = extract_ids(" ".join(args.ids))
     if not extracted.ids:
-        return _fail(f"no request ids (UUIDs) in: {' '.join(args.ids)[:200]}")
+        return _fail(_no_ids_message(extracted, args.ids))
+    if extracted.shortened:
+        print(f"helicone-tui: {_shortened_message(extracted)}", file=sys.stderr)
     if extracted.ignored:
-        from .text_safety import sanitize_line
-
         shown = sanitize_line(", ".join(extracted.ignored[:5]))
         print(f"helicone-tui: ignored (not request ids): {shown}", file=sys.stderr)
     settings = _settings(args)
@@ -210,7 +216,21 @@ def _run_get(args: argparse.Namespace) -> int:
         return _fail(MISSING_KEY)
     from .get_command import run_get
 
-    return run_get(settings, extracted.ids, as_json=args.json, include_body=not args.no_body)
+    code = run_get(settings, extracted.ids, as_json=args.json, include_body=not args.no_body)
+    # A shortened id is a request asked for and not fetched, like an id not found.
+    return max(code, EXIT_FAILED) if extracted.shortened else code
+
+
+def _no_ids_message(extracted: ExtractedIds, args: Sequence[str]) -> str:
+    if extracted.shortened:
+        return _shortened_message(extracted)
+    return f"no request ids (UUIDs) in: {sanitize_line(' '.join(args)[:200])}"
+
+
+def _shortened_message(extracted: ExtractedIds) -> str:
+    """Shortened ids (the TUI's list shows 8 characters) cannot be looked up: say so."""
+    note = sanitize_line(extracted.shortened_note(max_shown=5))
+    return f"{note} (like {EXAMPLE_ID}); in the TUI, y then i copies a row's full id"
 
 
 def _run_login(args: argparse.Namespace) -> int:

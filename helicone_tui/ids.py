@@ -17,6 +17,12 @@ _UUID_RE = re.compile(rf"(?<![0-9a-fA-F-]){_UUID}(?![0-9a-fA-F-])")
 # request ids, so when this is present only it counts.
 _REQUEST_PARAM_RE = re.compile(rf"(?:requestId|request_id|request-id)=({_UUID})", re.IGNORECASE)
 _TOKEN_SPLIT_RE = re.compile(r"[\s,;]+")
+# The start of an id, as the list shows it (8 characters) or a longer cut, perhaps with an
+# ellipsis and in quotes or brackets; `shortened_id` checks that it is the start of a UUID.
+_SHORT_ID_RE = re.compile(
+    r"""["'(\[<]*(?P<start>[0-9a-fA-F]{8}[0-9a-fA-F-]{0,27})(?:…|\.\.\.)?["')\]>.:]*"""
+)
+_UUID_TEMPLATE = "00000000-0000-0000-0000-000000000000"
 
 #: How many ignored tokens are kept to show (a pasted log can have millions).
 MAX_IGNORED_SAMPLES = 50
@@ -30,6 +36,10 @@ class ExtractedIds:
     duplicates: int = 0
     ignored_count: int = 0
     ignored: list[str] = field(default_factory=list)
+    #: Tokens that look like the start of an id (the list shows 8 characters): not ignored
+    #: silently, since the person meant an id; the full one is needed.
+    shortened_count: int = 0
+    shortened: list[str] = field(default_factory=list)
 
     def summary(self, *, max_shown: int = 3, max_len: int = 24) -> str:
         """One sentence for a status line or a notification."""
@@ -39,6 +49,8 @@ class ExtractedIds:
             parts.append(
                 f" ({self.duplicates} duplicate{'' if self.duplicates == 1 else 's'} dropped)"
             )
+        if self.shortened_count:
+            parts.append("; " + self.shortened_note(max_shown=max_shown))
         if self.ignored_count:
             shown = ", ".join(_shorten(t, max_len) for t in self.ignored[:max_shown])
             more = self.ignored_count - min(len(self.ignored), max_shown)
@@ -47,6 +59,18 @@ class ExtractedIds:
             parts.append(f"; ignored {self.ignored_count} {noun}: {shown}{tail}")
         return "".join(parts) + "."
 
+    def shortened_note(self, *, max_shown: int = 3) -> str:
+        """What the shortened ids are and what to do, without a final full stop."""
+        shown = ", ".join(self.shortened[:max_shown])
+        more = self.shortened_count - min(len(self.shortened), max_shown)
+        tail = f" and {more} more" if more > 0 else ""
+        if self.shortened_count == 1:
+            return f"{shown} looks like a shortened id: the full id (36 characters) is needed"
+        return (
+            f"{self.shortened_count} tokens look like shortened ids ({shown}{tail}): "
+            "the full ids (36 characters) are needed"
+        )
+
 
 def extract_ids(text: str) -> ExtractedIds:
     """Every request id in `text`, lower-cased, duplicates dropped, in first-seen order."""
@@ -54,11 +78,19 @@ def extract_ids(text: str) -> ExtractedIds:
     duplicates = 0
     ignored_count = 0
     ignored: dict[str, None] = {}
+    shortened_count = 0
+    shortened: dict[str, None] = {}
     for token in _TOKEN_SPLIT_RE.split(text):
         if not token:
             continue
         found = _REQUEST_PARAM_RE.findall(token) or _UUID_RE.findall(token)
         if not found:
+            short = shortened_id(token)
+            if short is not None:
+                shortened_count += 1
+                if len(shortened) < MAX_IGNORED_SAMPLES:
+                    shortened.setdefault(short, None)
+                continue
             ignored_count += 1
             if len(ignored) < MAX_IGNORED_SAMPLES:
                 ignored.setdefault(token, None)
@@ -69,7 +101,22 @@ def extract_ids(text: str) -> ExtractedIds:
                 duplicates += 1
             else:
                 seen[request_id] = None
-    return ExtractedIds(list(seen), duplicates, ignored_count, list(ignored))
+    return ExtractedIds(
+        list(seen), duplicates, ignored_count, list(ignored), shortened_count, list(shortened)
+    )
+
+
+def shortened_id(token: str) -> str | None:
+    """The id start `token` holds (lower-cased), if it looks like a shortened request id."""
+    match = _SHORT_ID_RE.fullmatch(token)
+    if match is None:
+        return None
+    start = match.group("start").rstrip("-")
+    if len(start) >= len(_UUID_TEMPLATE) or start.isdigit():
+        return None  # eight digits alone: a date or a number far more often than an id
+    if not _UUID_RE.fullmatch(start + _UUID_TEMPLATE[len(start) :]):
+        return None
+    return start.lower()
 
 
 def is_request_id(text: str) -> bool:
