@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,6 +14,8 @@ from typing import Any, ClassVar
 from .core import FakeHelicone
 
 _STATUS_PHRASES = {429: "Too Many Requests", 422: "Unprocessable Entity"}
+# A client that goes away mid-request (a cancelled fetch, a closed app, a reset) is normal.
+_CLIENT_GONE = (ConnectionResetError, BrokenPipeError, ConnectionAbortedError)
 
 
 class _FakeHTTPServer(ThreadingHTTPServer):
@@ -33,6 +36,12 @@ class _FakeHTTPServer(ThreadingHTTPServer):
             self.socket = sock
             self.server_address = sock.getsockname()[:2]
             self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Print the traceback of a handler's error, unless the client merely went away."""
+        if isinstance(sys.exc_info()[1], _CLIENT_GONE):
+            return
+        super().handle_error(request, client_address)
 
     def track(self, sock: socket.socket, *, open_: bool) -> None:
         with self._open_lock:
