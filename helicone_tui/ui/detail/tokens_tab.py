@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rich.console import Group
 from rich.text import Text
@@ -83,16 +84,23 @@ def tokens_renderable(row: HeliconeRequest) -> Group:
     total = _count(row.total_tokens)
     if total is None and (row.prompt_tokens is not None or row.completion_tokens is not None):
         total = (_count(row.prompt_tokens) or 0) + (_count(row.completion_tokens) or 0)
+    # A breakdown line (indented) shows only when it counts something: "audio 0" on every
+    # text request is noise.
+    lines: list[tuple[str, Any]] = [
+        ("Prompt", row.prompt_tokens),
+        ("  cache read", row.prompt_cache_read_tokens),
+        ("  cache write", row.prompt_cache_write_tokens),
+        ("  audio", row.prompt_audio_tokens),
+        ("Completion", row.completion_tokens),
+        ("  reasoning", row.reasoning_tokens),
+        ("  audio", row.completion_audio_tokens),
+        ("Total", total),
+    ]
     counts = kv_table(
         [
-            ("Prompt", format_int(row.prompt_tokens)),
-            ("  cache read", format_int(row.prompt_cache_read_tokens)),
-            ("  cache write", format_int(row.prompt_cache_write_tokens)),
-            ("  audio", format_int(row.prompt_audio_tokens)),
-            ("Completion", format_int(row.completion_tokens)),
-            ("  reasoning", format_int(row.reasoning_tokens)),
-            ("  audio", format_int(row.completion_audio_tokens)),
-            ("Total", format_int(total)),
+            (label, format_int(value))
+            for label, value in lines
+            if not label.startswith(" ") or _count(value)
         ]
     )
     parts = token_parts(row)

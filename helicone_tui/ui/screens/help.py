@@ -95,14 +95,28 @@ def help_text() -> Group:
 
 
 class HelpScreen(ModalScreen[None]):
+    # j / k / g / G scroll here as they do everywhere else in the app.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close"),
+        Binding("j", "scroll('down')", "Down", show=False),
+        Binding("k", "scroll('up')", "Up", show=False),
+        Binding("g", "scroll('home')", "Top", show=False),
+        Binding("G", "scroll('end')", "Bottom", show=False),
     ]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog", id="help"):
             yield Static(Text("helicone-tui keys"), classes="dialog-title")
             yield Static(help_text())
+
+    def action_scroll(self, where: str) -> None:
+        help_pane = self.query_one("#help", VerticalScroll)
+        {
+            "down": help_pane.scroll_down,
+            "up": help_pane.scroll_up,
+            "home": help_pane.scroll_home,
+            "end": help_pane.scroll_end,
+        }[where](animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)
