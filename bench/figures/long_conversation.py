@@ -72,7 +72,7 @@ async def measure(repeats: int) -> tuple[float, float, int]:
 
 
 def run(quick: bool) -> Sequence[Result]:
-    long, short, messages = asyncio.run(measure(3 if quick else 9))
+    long, short, messages = asyncio.run(measure(3 if quick else 15))
     return [
         ratio_result(
             "long_conversation",
