@@ -5,9 +5,14 @@ from __future__ import annotations
 
 from helicone_tui.mapping import map_request
 from helicone_tui.ui.detail import compute_totals
-from helicone_tui.ui.detail.conversation import ESTIMATED_ROWS
+from helicone_tui.ui.detail.conversation import ESTIMATED_ROWS, ConversationView
 
 from .detail_support import DetailApp, fake_row, row_of, screen_strips, screen_text, show
+
+
+def first_with(view: ConversationView, kind: str) -> int:
+    """The index of the first item with a block of ``kind``."""
+    return next(i for i, item in enumerate(view.items) if any(b.kind == kind for b in item.blocks))
 
 
 def _conversation_lines(app: DetailApp) -> list[str]:
@@ -61,11 +66,7 @@ async def test_a_click_moves_the_cursor_and_a_double_click_expands() -> None:
     async with app.run_test(size=(140, 60)) as pilot:
         await show(app, fake_row("anthropic"))
         view = app.detail.conversation
-        index = next(
-            i
-            for i, item in enumerate(view.items)
-            if any(b.kind == "reasoning" for b in item.blocks)
-        )
+        index = first_with(view, "reasoning")
         y = view.message_start(index) - round(view.scroll_y)
         await pilot.click(view, offset=(5, y))
         await pilot.pause()
@@ -153,11 +154,7 @@ async def test_a_collapsed_tool_call_stays_one_line_when_its_message_turns_markd
     async with app.run_test(size=(140, 50)) as pilot:
         await show(app, fake_row("openai-tool-calls"))
         view = app.detail.conversation
-        index = next(
-            i
-            for i, item in enumerate(view.items)
-            if any(b.kind == "tool_call" for b in item.blocks)
-        )
+        index = first_with(view, "tool_call")
         view.focus()
         await view.move_cursor(index)
         await pilot.pause(0.5)

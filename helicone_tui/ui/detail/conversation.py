@@ -30,14 +30,14 @@ from rich.style import Style
 from rich.text import Text
 from textual import events, work
 from textual.binding import Binding, BindingType
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
 from .conversation_items import ConversationItem
+from .line_view import LineView
 from .message_lines import item_markdown_renderable, message_rows, render_rows
 from .message_render import item_markdown
 from .selection_paint import select_segments
@@ -76,7 +76,7 @@ class _Styles:
     bar_focused: Style
 
 
-class ConversationView(ScrollView, can_focus=True):
+class ConversationView(LineView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "conversation-view--header",
         "conversation-view--bar",
@@ -134,7 +134,6 @@ class ConversationView(ScrollView, can_focus=True):
         self._cursor = 0
         self._upgrade_timer: Timer | None = None
         self._paint_style_cache: _Styles | None = None
-        self._base: Style | None = None
         self._measuring: int | None = None
         """The generation a measuring loop runs for, if any."""
         self.rendered = 0
@@ -398,17 +397,9 @@ class ConversationView(ScrollView, can_focus=True):
         tint = self.get_component_styles(component).background
         return Style(bgcolor=(self.background_colors[1] + tint).rich_color)
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks every ancestor: once per paint, not once per row.
-        self._base = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._base = None
-
     def render_line(self, y: int) -> Strip:
-        painting = self._base is not None
-        base = self._base if self._base is not None else self.rich_style
+        painting = self.painting
+        base = self.base_style
         width = self.size.width
         row = round(self.scroll_y) + y
         styles = self._paint_styles()

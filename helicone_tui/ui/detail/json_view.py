@@ -19,13 +19,13 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
+from textual.geometry import Size
 from textual.selection import Selection
 from textual.strip import Strip
 
 from .body_text import MAX_LINE_CHARS, BodyLines
 from .json_highlight import LineTokens
+from .line_view import LineView
 from .selection_paint import select_segments
 from .wrap_index import WrapIndex, build_wrap_index
 
@@ -36,7 +36,7 @@ _MARKER_ROOM = 40
 _CONTINUATION = "↪"
 
 
-class JsonView(ScrollView, can_focus=True):
+class JsonView(LineView, can_focus=True):
     """Lines of a body, coloured as JSON when they are JSON, soft-wrapped by default."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -58,7 +58,6 @@ class JsonView(ScrollView, can_focus=True):
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
         self._tokens: LRUCache[int, LineTokens] = LRUCache(512)
         self._styles: dict[str, Style] | None = None
-        self._base: Style | None = None
         self.lines_rendered = 0
         """How many rows were turned into strips since the last `set_lines` (tests read it)."""
 
@@ -149,19 +148,11 @@ class JsonView(ScrollView, can_focus=True):
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         return selection.extract("\n".join(self._body.lines)), "\n"
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks every ancestor: once per paint, not once per row.
-        self._base = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._base = None
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         row = scroll_y + y
         width = self.size.width
-        base = self.rich_style if self._base is None else self._base
+        base = self.base_style
         if row >= self._row_limit():
             return Strip.blank(width, base)
         selection = self.text_selection
