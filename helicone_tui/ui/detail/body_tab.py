@@ -42,16 +42,9 @@ formatting: the longest stall this adds (well under the 100 ms the responsivenes
 allows). A 5 MB body of a few long strings takes ~12 ms, ~20 ms on a busy machine; one of
 ~159k short lines takes 100+ ms, so it is shown when done."""
 
-_executor: ThreadPoolExecutor | None = None
-
-
-def _formatter() -> ThreadPoolExecutor:
-    """The threads that format bodies (a few: a stale body's format cannot be stopped once it
-    runs, and the current body's must not queue behind it)."""
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="body-format")
-    return _executor
+# Threads per tab that format bodies: a stale body's format cannot be stopped once it runs,
+# and the current body's must not queue behind it.
+FORMAT_THREADS = 2
 
 
 class BodyTab(Vertical):
@@ -68,6 +61,22 @@ class BodyTab(Vertical):
         self._wanted = False
         self.loaded = asyncio.Event()
         """Set once the current body is shown (tests and benchmarks wait for it)."""
+        self._executor: ThreadPoolExecutor | None = None
+
+    def _formatter(self) -> ThreadPoolExecutor:
+        """This tab's format threads, made on first use and ended with the tab: a thread keeps
+        the `sys.stderr` it started under (under Textual, the app's print capture), so threads
+        that outlived their app would keep that app and everything it held alive."""
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(
+                max_workers=FORMAT_THREADS, thread_name_prefix=f"{self.side}-body-format"
+            )
+        return self._executor
+
+    def on_unmount(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
 
     def compose(self) -> ComposeResult:
         yield self._notice
@@ -140,7 +149,7 @@ class BodyTab(Vertical):
         body = self._pending[0]
         if body is None or body == "":
             return
-        self._future = _formatter().submit(body_to_lines, body)
+        self._future = self._formatter().submit(body_to_lines, body)
         self._deliver(self._generation, self._future)
 
     def _forget(self) -> None:
