@@ -210,8 +210,8 @@ async def _with_bodies(client: HeliconeClient, row: HeliconeRequest) -> Helicone
     if not placeholder and row.storage_location not in NOT_STORED_LOCATIONS:
         return row.with_body_info(BodyInfo(BodyState.INLINE))
     # The client's own signed-URL fetch (no API key sent there, no rate limit); it also marks a
-    # never-stored row. It is private: a public `HeliconeClient.fill_bodies(row)` is wanted.
-    filled = await client._fill_bodies(row, server_said=None)
+    # never-stored row.
+    filled = await client.fill_bodies(row)
     if filled.body_info.state is not BodyState.UNAVAILABLE:
         return filled
     # The signed URL did not work from here: the server may still read the object itself.

@@ -306,6 +306,12 @@ class HeliconeClient:
             return row.with_body_info(_not_stored(row))
         return row.with_body_info(BodyInfo(BodyState.INLINE))
 
+    async def fill_bodies(self, row: HeliconeRequest) -> HeliconeRequest:
+        """``row`` (from query-ids, its bodies a placeholder) with its bodies read from its
+        signed URL (sent without the API key, not rate limited), or with the reason they are
+        not there in `HeliconeRequest.body_info`."""
+        return await self._fill_bodies(row, server_said=None)
+
     async def _fill_bodies(self, row: HeliconeRequest, server_said: str | None) -> HeliconeRequest:
         if row.storage_location in NOT_STORED_LOCATIONS:
             return row.with_body_info(_not_stored(row))
