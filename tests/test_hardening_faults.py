@@ -13,7 +13,7 @@ from helicone_tui.client import HeliconeClient, TokenBucket
 from helicone_tui.fake import FakeHelicone, demo_ids, serve_in_thread
 from helicone_tui.settings import Settings
 from helicone_tui.ui.app import HeliconeTUI
-from helicone_tui.ui.list_model import EntryState
+from helicone_tui.ui.list_model import NOT_LOADED, EntryState
 from helicone_tui.ui.screens.main import MainScreen
 
 from .ui_support import builtin_fake, list_loaded, main_screen, make_app, screen_text, wait_for
@@ -26,13 +26,13 @@ async def no_sleep(seconds: float) -> None:
     WAITS.append(seconds)
 
 
-#: fault switches -> the short label the rows show for it.
+#: fault switches -> why the rows say they are not loaded (never the call's status: "429").
 FAULTS: dict[str, tuple[dict[str, Any], str]] = {
-    "500": ({"status_500": 1.0}, "500"),
-    "429 with Retry-After": ({"status_429": 1.0, "retry_after": 2}, "429"),
-    "malformed JSON": ({"malformed_json": 1.0}, "bad reply"),
-    "dropped connection": ({"drop_connection": 1.0}, "network"),
-    "timeout": ({"latency_ms": 60_000}, "timeout"),
+    "500": ({"status_500": 1.0}, "server error 500"),
+    "429 with Retry-After": ({"status_429": 1.0, "retry_after": 2}, "rate limited"),
+    "malformed JSON": ({"malformed_json": 1.0}, "unreadable answer"),
+    "dropped connection": ({"drop_connection": 1.0}, "network error"),
+    "timeout": ({"latency_ms": 60_000}, "timed out"),
 }
 
 
@@ -64,7 +64,8 @@ async def test_a_fault_while_the_list_fills_is_shown_per_row_and_r_recovers(kind
         await wait_for(pilot, list_loaded(app), "every row answered")
         screen = main_screen(app)
         assert set(states(screen).values()) == {EntryState.ERROR}
-        assert {entry.status_text for entry in screen.model.view} == {label}
+        assert {entry.status_text for entry in screen.model.view} == {NOT_LOADED}
+        assert {entry.failure for entry in screen.model.view} == {label}
         await wait_for(pilot, lambda: screen.detail.state == "detail-error", "detail error")
         assert label in screen_text(app)
         if kind.startswith("429"):
@@ -90,7 +91,8 @@ async def test_a_fault_on_some_batches_leaves_the_others_and_loses_no_id() -> No
         found = states(screen)
         assert EntryState.ERROR in found.values() and EntryState.OK in found.values()
         assert sorted(found) == sorted(ids)
-        assert f"{sum(s is EntryState.ERROR for s in found.values())} failed" in screen_text(app)
+        not_loaded = sum(s is EntryState.ERROR for s in found.values())
+        assert f"{not_loaded} not loaded" in screen_text(app)
         fake.set_faults(status_500=0)
         await pilot.press("r")
         await wait_for(pilot, lambda: set(states(screen).values()) == {EntryState.OK})
@@ -109,14 +111,17 @@ async def test_a_fault_while_fetching_a_detail_is_shown_and_r_recovers(kind: str
         screen.cache.clear()
         fake.set_faults(paths=["get"], **switches)
         await pilot.press("j")
-        await wait_for(pilot, lambda: screen.detail.state == "detail-error", "detail error")
+        # The list has the row: the pane shows what it knows, and says why the rest is missing.
+        await wait_for(pilot, lambda: "Could not fetch" in screen.detail.notice, "notice")
+        assert screen.detail.state == "detail-main"
         text = screen_text(app)
-        assert ids[1] in text and "r" in text
+        assert ids[1] in text and "Press r to try again" in text
         assert set(states(screen).values()) == {EntryState.OK}  # the list is untouched
         fake.set_faults(status_500=0, status_429=0, malformed_json=0, drop_connection=0)
         fake.set_faults(latency_ms=0)
         await pilot.press("r")
-        await wait_for(pilot, lambda: screen.detail.state == "detail-main", "detail shown")
+        await wait_for(pilot, lambda: screen.detail.notice == "", "detail shown")
+        assert screen.detail.state == "detail-main"
         assert screen.detail.row is not None and screen.detail.row.request_id == ids[1]
         assert app.is_running
 
@@ -155,8 +160,8 @@ async def test_the_server_going_away_mid_fill_and_coming_back() -> None:
             assert sorted(found) == sorted(ids)
             failed = [i for i, s in found.items() if s is EntryState.ERROR]
             assert failed, found
-            assert {e.status_text for e in screen.model.view if e.request_id in failed} == {
-                "network"
+            assert {e.failure for e in screen.model.view if e.request_id in failed} == {
+                "network error"
             }
             assert app.is_running
             fake.set_faults(latency_ms=0)

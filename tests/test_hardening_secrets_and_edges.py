@@ -156,7 +156,7 @@ async def test_an_unreachable_base_url_is_a_clear_row_state() -> None:
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await wait_for(pilot, list_loaded(app))
         screen = main_screen(app)
-        assert screen.model.view[0].status_text == "network"
+        assert screen.model.view[0].failure == "network error"
         assert any("Cannot reach 127.0.0.1" in n for n in notices(app))
         assert not any("Traceback" in n for n in notices(app))
         assert app.is_running

@@ -67,9 +67,25 @@ def test_tokens_tab(snap_compare: Any, size: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("size", SIZES)
 def test_error_in_the_detail(snap_compare: Any, size: tuple[int, int]) -> None:
-    app, fake = make_app(ids=[ID_OPENAI_TOOL_CALLS])
-    fake.set_faults(status_500=1.0, paths=["get"])
+    # Neither the list nor the detail could fetch the row: the pane has nothing else to show.
+    app, fake = make_app(ids=[ID_OPENAI_TOOL_CALLS], max_retries=0)
+    fake.set_faults(status_500=1.0, paths=["query-ids", "get"])
     assert snap_compare(app, terminal_size=size, run_before=ready(state="detail-error"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_detail_fetch_failed_for_a_listed_row(snap_compare: Any, size: tuple[int, int]) -> None:
+    # The list has the row: its tokens and cost show, a line over the tabs says what failed.
+    app, fake = make_app(ids=[ID_OPENAI_TOOL_CALLS], max_retries=0)
+    fake.set_faults(status_500=1.0, paths=["get"])
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        screen = main_screen(pilot.app)  # type: ignore[arg-type]
+        await wait_for(pilot, list_loaded(screen.app))
+        await wait_for(pilot, lambda: "Could not fetch" in screen.detail.notice)
+        await pilot.pause(0.3)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 @pytest.mark.parametrize("size", SIZES)

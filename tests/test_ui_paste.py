@@ -16,7 +16,7 @@ async def test_starts_in_the_paste_box_when_there_are_no_ids() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, IdInput)
-        assert "Paste request ids" in app.focused.placeholder
+        assert "paste request ids" in app.focused.placeholder.lower()
 
 
 async def test_pasting_log_lines_and_links_adds_the_ids_and_reports_ignored_tokens() -> None:
@@ -97,5 +97,5 @@ async def test_ten_thousand_ids_in_one_paste() -> None:
         await pilot.pause()
         app.focused.post_message(events.Paste("\n".join(ids)))  # type: ignore[union-attr]
         await wait_for(pilot, lambda: len(main_screen(app).model) == 10_000)
-        assert "Added 10000" in notices(app)[-1]
+        assert "Added 10,000" in notices(app)[-1]
         assert main_screen(app).query_one(IdInput).value == ""

@@ -22,7 +22,7 @@ from ..settings import Settings
 from .clipboard import NativeCopier, default_native_copier, deliver
 from .detail import DETAIL_CSS_PATH
 from .screens.help import HelpScreen
-from .screens.main import MainScreen
+from .screens.main import ROUTINE_NOTICE_S, MainScreen
 from .screens.missing_key import MissingKeyScreen
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class HeliconeTUI(App[int]):
         if self.demo:
             self.sub_title = "demo: built-in fake data"
         for note in self.notes:
-            self.notify(note, markup=False)
+            self.notify(note, markup=False, timeout=ROUTINE_NOTICE_S)
         if not self.settings.api_key:
             self.push_screen(MissingKeyScreen())
             return
@@ -142,7 +142,7 @@ class HeliconeTUI(App[int]):
         """From the missing-key screen: start the demo server (in a thread) and open it."""
         from ..demo import start_demo
 
-        self.notify("Starting the demo…")
+        self.notify("Starting the demo…", timeout=ROUTINE_NOTICE_S)
         self.run_worker(start_demo, thread=True, group="demo", exit_on_error=False)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -175,7 +175,15 @@ class HeliconeTUI(App[int]):
             file_threshold=self.settings.copy_file_threshold,
             file_name=file_name,
         )
-        self.notify(outcome.message, severity=outcome.severity, markup=False)  # type: ignore[arg-type]
+        # "Copied" is routine: it must not sit over the text for long. A warning (OSC 52 only,
+        # the clipboard failed) keeps the default time, to be read.
+        routine = outcome.severity == "information"
+        self.notify(
+            outcome.message,
+            severity=outcome.severity,  # type: ignore[arg-type]
+            markup=False,
+            timeout=ROUTINE_NOTICE_S if routine else None,
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from .commands import app_commands

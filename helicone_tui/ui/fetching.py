@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the mapping, the models and the client load with the first fetch
-    from ..client import HeliconeClient
+    from ..client import HeliconeClient, HeliconeError
     from ..mapping import MappedRequest
     from ..models import HeliconeRequest
+    from .list_model import RowSummary
 
 #: Details kept in memory. Bodies can be megabytes, so this stays modest.
 DETAIL_CACHE_SIZE = 48
@@ -32,6 +33,9 @@ class Detail:
 
     row: HeliconeRequest
     mapped: MappedRequest
+    error: HeliconeError | None = None
+    """Set on a stand-in built from the list's row (`detail_from_summary`) because fetching the
+    request failed with this: it has no bodies nor properties, and is never cached."""
 
     @property
     def size(self) -> int:
@@ -108,6 +112,32 @@ async def fetch_detail(client: HeliconeClient, request_id: str) -> Detail:
 
     mapped = await asyncio.to_thread(map_request, row)
     return Detail(row, mapped)
+
+
+def detail_from_summary(summary: RowSummary, error: HeliconeError) -> Detail:
+    """What the list knows of a request whose fetch failed with `error`: its status, model,
+    tokens, cost and latency, with bodies marked as not fetched (the tabs then say why)."""
+    from ..client.errors import end_sentence
+    from ..mapping import map_request
+    from ..models import BodyInfo, BodyState, HeliconeRequest
+
+    row = HeliconeRequest.model_validate(
+        {
+            "request_id": summary.request_id,
+            "request_created_at": summary.request_created_at,
+            "model": summary.display_model,
+            "provider": summary.provider,
+            "response_status": summary.response_status,
+            "prompt_tokens": summary.prompt_tokens,
+            "completion_tokens": summary.completion_tokens,
+            "total_tokens": summary.total_tokens,
+            "cost": summary.cost_usd,
+            "delay_ms": summary.delay_ms,
+        }
+    )
+    why = f"The bodies could not be fetched: {end_sentence(error.message)}"
+    row.with_body_info(BodyInfo(BodyState.UNAVAILABLE, why))
+    return Detail(row, map_request(row), error)
 
 
 def neighbours(ids: Sequence[str], index: int, radius: int = PREFETCH_RADIUS) -> list[str]:

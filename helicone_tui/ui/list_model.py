@@ -16,6 +16,14 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from ..client import HeliconeError, IdResult, NotFoundError
+from ..client.errors import (
+    AuthError,
+    MalformedResponseError,
+    NetworkError,
+    RateLimitedError,
+    RequestTimeoutError,
+    ServerError,
+)
 from ..formatting import (
     DASH,
     format_cost,
@@ -56,7 +64,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("status", "Status", 9, 0),
+    Column("status", "Status", 10, 0),
     Column("created", "Created", 14, 2),
     Column("model", "Model", 14, 1, flexible=True),
     Column("provider", "Provider", 10, 8),
@@ -69,6 +77,10 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 #: The order a plain "sort" key cycles through; None is paste order.
 SORT_CYCLE: tuple[str | None, ...] = (None, *COLUMN_KEYS)
+
+#: The Status cell of a row the list query could not fetch (not the LLM call's own status: that
+#: is "ok", "429", "pending"…); why goes in the Model cell (`failure_reason`).
+NOT_LOADED = "not loaded"
 
 NOT_FOUND_REASONS = (
     "Not found. Likely reasons: the request is older than the API's 90-day window, it belongs "
@@ -153,11 +165,17 @@ class ListEntry:
         state = self.state
         if state is EntryState.OK and self.row is not None:
             return _response_status(self.row)
-        if state is EntryState.ERROR and self.error is not None:
-            return self.error.short
+        if state is EntryState.ERROR:
+            return NOT_LOADED
         if state is EntryState.LOADING:
             return "loading…"
         return state.value
+
+    @property
+    def failure(self) -> str | None:
+        """Why the list query could not fetch this row, in a few words (None unless it
+        failed): shown in the Model cell, the Status cell saying only `NOT_LOADED`."""
+        return failure_reason(self.error) if self.state is EntryState.ERROR else None
 
     @property
     def status_ok(self) -> bool:
@@ -179,7 +197,7 @@ class ListEntry:
         row = self.row
         sid = short_id(self.request_id)
         if row is None:
-            return (self.status_text, DASH, DASH, DASH, "", "", "", "", sid)
+            return (self.status_text, DASH, self.failure or DASH, DASH, "", "", "", "", sid)
         return (
             self.status_text,
             format_short_time(row.request_created_at),
@@ -217,6 +235,25 @@ class ListEntry:
         if key == "latency":
             return _num(row.delay_ms)
         raise KeyError(key)
+
+
+def failure_reason(error: HeliconeError | None) -> str:
+    """A few words for the Model cell of a row the list could not fetch: what went wrong on the
+    way to Helicone, worded so it never reads as the LLM call's own status (the status line
+    says that r retries; the detail pane says the rest)."""
+    if isinstance(error, AuthError):
+        return "key refused"  # said once for the whole app, by the screen's banner
+    if isinstance(error, RateLimitedError):
+        return "rate limited"
+    if isinstance(error, ServerError):
+        return f"server error {error.short}"
+    if isinstance(error, RequestTimeoutError):
+        return "timed out"
+    if isinstance(error, NetworkError):
+        return "network error"
+    if isinstance(error, MalformedResponseError):
+        return "unreadable answer"
+    return f"error ({error.short})" if error is not None else "error"
 
 
 def _num(value: Any) -> float | None:

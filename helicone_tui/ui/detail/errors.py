@@ -18,6 +18,7 @@ from helicone_tui.client.errors import (
     RateLimitedError,
     RequestTimeoutError,
     ServerError,
+    join_sentences,
 )
 from helicone_tui.models import BodyInfo, BodyState
 
@@ -85,6 +86,27 @@ def describe_error(request_id: str, error: BaseException) -> ErrorReport:
         f"{type(error).__name__}: {message}",
         (RETRY_HINT, f"This looks like a bug: please report it with the request id {request_id}."),
     )
+
+
+def describe_fetch_failure(error: BaseException, *, kept: bool) -> str:
+    """One line over the tabs when fetching a request failed but something is still shown:
+    `kept`, what was loaded before (a refresh failed); else what the list has of the row."""
+    title = describe_error("", error).title
+    if kept:
+        return join_sentences(
+            f"✖ Refresh failed: {title}", "Still showing what was loaded before", RETRY_HINT
+        )
+    return join_sentences(
+        f"✖ Could not fetch this request: {title}",
+        "Showing what the list has",
+        RETRY_HINT,
+    )
+
+
+PARTIAL_PROPERTIES_NOTE = (
+    "Properties, user, path and the call's parameters come with the request itself, which could "
+    f"not be fetched. {RETRY_HINT}"
+)
 
 
 def describe_missing_body(info: BodyInfo, side: str = "request") -> str | None:

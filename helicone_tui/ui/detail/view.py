@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -26,7 +27,12 @@ from .conversation import ConversationView
 from .conversation_header import conversation_header
 from .conversation_items import Block, ConversationItem, LazyConversation
 from .cost_tab import cost_renderable
-from .errors import describe_error, describe_missing_body
+from .errors import (
+    PARTIAL_PROPERTIES_NOTE,
+    describe_error,
+    describe_fetch_failure,
+    describe_missing_body,
+)
 from .info_pane import InfoPane
 from .properties_tab import properties_renderable
 from .summary import summary_text
@@ -87,6 +93,7 @@ class DetailView(Widget):
             yield Static("", id="detail-error", markup=False)
             with Vertical(id="detail-main"):
                 yield Static("", id="detail-summary", markup=False)
+                yield Static("", id="detail-notice", markup=False)
                 with TabbedContent(id="detail-tabs"):
                     for tab_id, title, content in zip(
                         TAB_IDS,
@@ -148,20 +155,56 @@ class DetailView(Widget):
         )
         self._switch("detail-loading")
 
-    def show_error(self, request_id: str, error: Exception) -> None:
+    def show_error(self, request_id: str, error: Exception, *, said_above: bool = False) -> None:
+        """What went wrong and what to do; `said_above`: the app already says it, for every
+        request (a refused key): only the title, pointing there."""
         report = describe_error(request_id, error)
         text = Text()
         # Titles and advice can quote the id or the server: all of it is made terminal-safe.
         text.append(f"✖ {sanitize_text(report.title)}\n", "bold red")
         text.append(f"request {sanitize_text(request_id)}\n\n", "dim")
-        text.append(sanitize_text(report.message))
-        text.append("\n")
-        for step in report.advice:
-            text.append(f"\n• {sanitize_text(step)}")
+        if said_above:
+            text.append("The line at the top says why, and what to do.")
+        else:
+            text.append(sanitize_text(report.message))
+            text.append("\n")
+            for step in report.advice:
+                text.append(f"\n• {sanitize_text(step)}")
         self.query_one("#detail-error", Static).update(text)
         self._switch("detail-error")
 
+    @property
+    def notice(self) -> str:
+        """The line over the tabs ("" when hidden): a refresh going on or failed, a stand-in."""
+        notice = self.query_one("#detail-notice", Static)
+        return str(notice.render()) if notice.has_class("-shown") else ""
+
+    def show_notice(self, text: str | None, *, failed: bool = False) -> None:
+        """Say something about the request shown, in a line or two over its tabs (None hides
+        it)."""
+        notice = self.query_one("#detail-notice", Static)
+        notice.update(Text(sanitize_text(text or "")))
+        notice.set_class(bool(text), "-shown")
+        notice.set_class(failed, "-failed")
+
+    def show_refreshing(self) -> None:
+        self.show_notice("Refreshing…")
+
+    def show_fetch_failed(self, error: Exception, *, kept: bool) -> None:
+        """Fetching the request shown failed: `kept`, it is what was loaded before (a refresh);
+        else a stand-in from the list's row (`show_request` of it first)."""
+        self.show_notice(describe_fetch_failure(error, kept=kept), failed=True)
+        if not kept and self._row is not None and self._mapped is not None:
+            self.properties.show(
+                Group(
+                    Text(PARTIAL_PROPERTIES_NOTE, style="italic"),
+                    Text(""),
+                    properties_renderable(self._row, self._mapped),
+                )
+            )
+
     def show_request(self, row: HeliconeRequest, mapped: MappedRequest, totals: ListTotals) -> None:
+        self.show_notice(None)
         self._row = row
         self._mapped = mapped
         self._totals = totals

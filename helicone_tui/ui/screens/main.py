@@ -25,11 +25,13 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from ...client import HeliconeError, IdResult, NotFoundError
+from ...client.errors import AuthError, join_sentences
+from ...formatting import format_int
 from ...ids import extract_ids
 from ...text_safety import sanitize_line
 from ..copy_items import COPY_SPECS, SPEC_BY_ITEM, CopyItem, NothingToCopy, copy_text
 from ..detail.totals import ListTotals
-from ..fetching import Detail, DetailCache, fetch_detail, neighbours
+from ..fetching import Detail, DetailCache, detail_from_summary, fetch_detail, neighbours
 from ..list_model import NOT_FOUND_REASONS, EntryState, RequestListModel
 from ..messages import IdsSubmitted, RequestHighlighted, RequestOpened, RowsArrived, SortRequested
 from ..widgets.footer import LeanFooter
@@ -50,6 +52,9 @@ DETAIL_GROUP = "detail"
 LIST_GROUP = "list"
 COPY_GROUP = "copy"
 READY_GROUP = "ready"
+#: Seconds a routine confirmation (ids added, copied, retrying) stays: toasts sit over the
+#: detail's text. Errors and warnings keep Textual's longer default.
+ROUTINE_NOTICE_S = 2.5
 
 
 _fills_running = 0
@@ -150,6 +155,7 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        yield Static(id="key-banner", markup=False)
         with Vertical(id="browser"):
             yield IdInput(id="ids")
             with Horizontal(id="list-bar"):
@@ -224,8 +230,12 @@ class MainScreen(Screen[None]):
         self.request_list.view_changed()
         if summary is not None:
             present = len(ids) - len(added)
-            extra = f" {present} already listed." if present else ""
-            self.notify(f"{summary}{extra} Added {len(added)}.", markup=False)
+            extra = f" {format_int(present)} already listed." if present else ""
+            self.notify(
+                f"{summary}{extra} Added {format_int(len(added))}.",
+                markup=False,
+                timeout=ROUTINE_NOTICE_S,
+            )
         if added:
             self._query(added)
             if self._selected is None:
@@ -235,10 +245,10 @@ class MainScreen(Screen[None]):
 
     @on(IdsSubmitted)
     def _ids_submitted(self, message: IdsSubmitted) -> None:
-        had_rows = bool(len(self.model))
         self.add_ids(message.ids, message.summary)
-        if not had_rows:
-            self.set_focus(self.request_list)
+        # Back to the list, whose keys the footer shows: left in the box, the next `a`, `j` or
+        # `k` would be typed into it.
+        self.set_focus(self.request_list)
 
     def on_paste(self, event: Paste) -> None:
         """A paste anywhere but a text field (those take their own) adds its ids."""
@@ -280,6 +290,7 @@ class MainScreen(Screen[None]):
         self._update_status()
         self._note_read_only_key()
         self._notify_failures(message.results)
+        self._note_key_state(message.results)
         selected = self._selected
         if selected not in self.cache and any(r.request_id == selected for r in message.results):
             self._show_selected()
@@ -308,17 +319,53 @@ class MainScreen(Screen[None]):
         if self._selected is not None and self._selected in self.cache and self._detail_view:
             self.detail.update_totals(self._totals)
 
+    def _note_key_state(self, results: Sequence[IdResult[Any]]) -> None:
+        """A refused key shows the banner; a row that arrives proves the key works."""
+        refused = next((r.error for r in results if isinstance(r.error, AuthError)), None)
+        if refused is not None:
+            self._show_key_refused(refused)
+        elif any(r.row is not None for r in results):
+            self._hide_key_refused()
+
+    def _show_key_refused(self, error: BaseException) -> None:
+        """Say once, over the list, that the key was refused: every row fails for that reason,
+        and no row says "401" on its own (the Status column is the LLM call's)."""
+        banner = self.query_one("#key-banner", Static)
+        banner.update(
+            Text(
+                "✖ "
+                + sanitize_line(
+                    join_sentences(
+                        str(error),
+                        "Fix the key (helicone-tui login stores a new one) and restart; "
+                        "r tries again",
+                    )
+                )
+            )
+        )
+        banner.add_class("-shown")
+
+    def _hide_key_refused(self) -> None:
+        self.query_one("#key-banner", Static).remove_class("-shown")
+
+    @property
+    def key_refused_notice(self) -> str:
+        """The refused-key banner's text ("" when hidden)."""
+        banner = self.query_one("#key-banner", Static)
+        return str(banner.render()) if banner.has_class("-shown") else ""
+
     def _notify_failures(self, results: Sequence[IdResult[Any]]) -> None:
         for result in results:
             error = result.error
-            if error is None or isinstance(error, NotFoundError):
-                continue
+            if error is None or isinstance(error, NotFoundError | AuthError):
+                continue  # not found: the rows say it; a refused key: the banner does
             text = str(error)
             if text not in self._notified_errors:
                 self._notified_errors.add(text)
                 failed = sum(1 for r in results if r.error is not None and str(r.error) == text)
                 self.notify(
-                    f"{text} ({failed} row{'s' if failed != 1 else ''}; press r to retry)",
+                    f"{text} ({format_int(failed)} row{'s' if failed != 1 else ''}; "
+                    "press r to retry)",
                     title="Loading the list failed",
                     severity="error",
                     markup=False,
@@ -329,15 +376,16 @@ class MainScreen(Screen[None]):
     def _update_status(self) -> None:
         done, total = self.model.progress()
         counts = self.model.counts()
-        parts = [f"{total} request{'s' if total != 1 else ''}"]
+        parts = [f"{format_int(total)} request{'s' if total != 1 else ''}"]
         if done < total:
-            parts.append(f"loading {done:,} / {total:,}")
+            parts.append(f"loading {format_int(done)} / {format_int(total)}")
         if counts[EntryState.NOT_FOUND]:
-            parts.append(f"{counts[EntryState.NOT_FOUND]} not found")
+            parts.append(f"{format_int(counts[EntryState.NOT_FOUND])} not found")
         if counts[EntryState.ERROR]:
-            parts.append(f"{counts[EntryState.ERROR]} failed (r retries)")
+            parts.append(f"{format_int(counts[EntryState.ERROR])} not loaded (r retries)")
         if self.model.filter_text:
-            parts.append(f"filter “{self.model.filter_text}”: {len(self.model.view)} shown")
+            shown = format_int(len(self.model.view))
+            parts.append(f"filter “{self.model.filter_text}”: {shown} shown")
         if self.model.sort.key:
             parts.append(f"sort: {self.model.sort.label()}")
         self.query_one("#list-status", Static).update(Text(sanitize_line(" · ".join(parts))))
@@ -413,7 +461,18 @@ class MainScreen(Screen[None]):
         )
 
     async def _fetch_worker(self, request_id: str) -> Detail:
-        return await fetch_detail(await self._ready_client(), request_id)
+        """The request's detail; when that fails for a row the list has (and no earlier detail
+        of it is kept to go on showing), a stand-in from the list's row carrying the error."""
+        client = await self._ready_client()
+        try:
+            return await fetch_detail(client, request_id)
+        except HeliconeError as exc:
+            entry = self.model.get(request_id)
+            if isinstance(exc, NotFoundError) or entry is None or entry.row is None:
+                raise
+            if request_id in self.cache:
+                raise  # a refresh: what was loaded before stays on screen
+            return await asyncio.to_thread(detail_from_summary, entry.row, exc)
 
     def _wanted(self, request_id: str) -> set[str]:
         index = self.model.index_of(request_id)
@@ -455,11 +514,14 @@ class MainScreen(Screen[None]):
         if worker.group == DETAIL_GROUP:
             self._detail_worker_changed(worker, event.state)
         elif worker.group == LIST_GROUP and event.state is WorkerState.ERROR:
-            self.notify(
-                f"Loading the list stopped: {worker.error}. Press r to retry.",
-                severity="error",
-                markup=False,
-            )
+            if isinstance(worker.error, AuthError):
+                self._show_key_refused(worker.error)
+            else:
+                self.notify(
+                    join_sentences(f"Loading the list stopped: {worker.error}", "Press r to retry"),
+                    severity="error",
+                    markup=False,
+                )
             self._fail_loading(worker.error)
         elif worker.group == COPY_GROUP and event.state is WorkerState.ERROR:
             error = worker.error
@@ -476,6 +538,10 @@ class MainScreen(Screen[None]):
             del self._in_flight[request_id]
         if state is WorkerState.SUCCESS and worker.result is not None:
             detail = worker.result
+            if detail.error is not None:
+                self._detail_failed_with_row(request_id, detail)
+                return
+            self._hide_key_refused()
             self.cache.put(request_id, detail)
             entry = self.model.get(request_id)
             if entry is not None and entry.state is not EntryState.OK:
@@ -488,12 +554,42 @@ class MainScreen(Screen[None]):
                 self._prefetch()
         elif state is WorkerState.ERROR:
             error = worker.error if isinstance(worker.error, Exception) else Exception("failed")
+            if isinstance(error, AuthError):
+                self._show_key_refused(error)
             if isinstance(error, NotFoundError) and request_id in self.model:
+                self.cache.discard(request_id)
                 self.model.apply([IdResult(request_id, error=error)])
                 self.request_list.rows_changed()
                 self._update_status()
-            if request_id == self._selected and self._detail_view is not None:
-                self.detail.show_error(request_id, error)
+            if request_id != self._selected or self._detail_view is None:
+                return
+            kept = None if isinstance(error, NotFoundError) else self.cache.get(request_id)
+            if kept is None:
+                said_above = isinstance(error, AuthError) and bool(self.key_refused_notice)
+                self.detail.show_error(request_id, error, said_above=said_above)
+                return
+            # A refresh failed: what was loaded a moment ago is still right; say so over it.
+            if not self._showing(request_id):
+                self.detail.show_request(kept.row, kept.mapped, self._totals)
+            self.detail.show_fetch_failed(error, kept=True)
+
+    def _showing(self, request_id: str) -> bool:
+        """True when the detail pane shows this request's tabs (loaded, or from the list)."""
+        shown = self.detail.row
+        return (
+            self.detail.state == "detail-main"
+            and shown is not None
+            and shown.request_id == request_id
+        )
+
+    def _detail_failed_with_row(self, request_id: str, detail: Detail) -> None:
+        """Fetching a request the list has failed: show what the list knows (tokens, cost…)
+        and say over the tabs why the rest is missing. Not cached: moving back tries again."""
+        if isinstance(detail.error, AuthError):
+            self._show_key_refused(detail.error)
+        if request_id == self._selected and self._detail_view is not None and detail.error:
+            self.detail.show_request(detail.row, detail.mapped, self._totals)
+            self.detail.show_fetch_failed(detail.error, kept=False)
 
     def _fail_loading(self, error: BaseException | None) -> None:
         failure = error if isinstance(error, HeliconeError) else HeliconeError(str(error))
@@ -609,7 +705,9 @@ class MainScreen(Screen[None]):
         self.request_list.view_changed()
         self._totals_changed()
         self._update_status()
-        self.set_focus(self.query_one(IdInput))
+        # The empty list keeps the focus (and says what to do): `a` opens the box, as the
+        # footer says; a paste anywhere adds its ids.
+        self.set_focus(self.request_list)
 
     def action_refetch(self) -> None:
         failed = self.model.failed_ids()
@@ -620,16 +718,22 @@ class MainScreen(Screen[None]):
             self._update_status()
             self._query(failed)
             self.notify(
-                f"Querying {len(failed)} failed row{'s' if len(failed) != 1 else ''} again."
+                f"Querying {format_int(len(failed))} row{'s' if len(failed) != 1 else ''} "
+                "that did not load again.",
+                timeout=ROUTINE_NOTICE_S,
             )
         request_id = self._selected
         if request_id is not None:
-            self.cache.discard(request_id)
+            # The detail loaded before stays (in the cache and on screen) until the new one
+            # comes: a refresh that fails says so over it instead of taking it away.
             worker = self._in_flight.pop(request_id, None)
             if worker is not None:
                 worker.cancel()
             if self._detail_view is not None:
-                self.detail.show_loading(request_id)
+                if self._showing(request_id):
+                    self.detail.show_refreshing()
+                else:
+                    self.detail.show_loading(request_id)
             self._fetch(request_id)
 
     def action_next_request(self) -> None:
@@ -704,7 +808,10 @@ class MainScreen(Screen[None]):
         else:
             detail = self.cache.get(request_id)
             if detail is None:
-                self.notify(f"Fetching {request_id[:8]}… to copy its {spec.label}.")
+                self.notify(
+                    f"Fetching {request_id[:8]}… to copy its {spec.label}.",
+                    timeout=ROUTINE_NOTICE_S,
+                )
                 detail = await fetch_detail(await self._ready_client(), request_id)
                 self.cache.put(request_id, detail)
             text = await asyncio.to_thread(copy_text, item, detail, focused_message=focused)

@@ -23,11 +23,17 @@ from ..messages import RequestHighlighted, RequestOpened, SortRequested
 
 # The flexible column grows up to this; past it, rows are easier to read with some air.
 MAX_FLEX_WIDTH = 40
+# A row the list could not fetch ("not loaded", why in the Model cell) is drawn unlike a row
+# whose LLM call failed ("429" in the error colour): that status is the call's, this is ours.
 _STATE_CLASS = {
     EntryState.LOADING: "request-list--loading",
     EntryState.NOT_FOUND: "request-list--not-found",
-    EntryState.ERROR: "request-list--error",
+    EntryState.ERROR: "request-list--not-loaded",
 }
+#: The cells drawn in the status style: for rows without data, the Model cell says why.
+_STATE_CELLS = frozenset({"status", "model"})
+EMPTY_HINT = "No requests listed. Paste ids anywhere, or press a to type them."
+NO_MATCH_HINT = "No request matches the filter (esc clears it)."
 
 
 def layout_columns(width: int) -> list[tuple[Column, int]]:
@@ -61,7 +67,9 @@ class RequestList(ScrollView, can_focus=True):
         "request-list--cursor",
         "request-list--loading",
         "request-list--not-found",
+        "request-list--not-loaded",
         "request-list--error",
+        "request-list--hint",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False),
@@ -200,6 +208,8 @@ class RequestList(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         view = self.model.view
         if not 0 <= index < len(view):
+            if y == 2 and not view:
+                return self._hint_strip(width, base)
             return Strip.blank(width, base)
         entry = view[index]
         row_style = base
@@ -213,6 +223,7 @@ class RequestList(ScrollView, can_focus=True):
             if status_class
             else row_style
         )
+        styled = _STATE_CELLS if entry.row is None else frozenset({"status"})
         segments: list[Segment] = []
         cells = entry.cells
         key_index = {key: i for i, key in enumerate(c.key for c in COLUMNS)}
@@ -220,8 +231,14 @@ class RequestList(ScrollView, can_focus=True):
             if position:
                 segments.append(Segment(" ", row_style))
             text = _fit(cells[key_index[column.key]], col_width, column.align_right)
-            segments.append(Segment(text, status_style if column.key == "status" else row_style))
+            segments.append(Segment(text, status_style if column.key in styled else row_style))
         return Strip(segments).extend_cell_length(width, row_style).crop(0, width)
+
+    def _hint_strip(self, width: int, base: Style) -> Strip:
+        """What to do in an empty list (or a filter that matches nothing)."""
+        style = base + self.get_component_rich_style("request-list--hint")
+        hint = NO_MATCH_HINT if len(self.model) else EMPTY_HINT
+        return Strip([Segment(_fit(f" {hint}", width, False), style)]).crop(0, width)
 
     def _header_strip(self, columns: list[tuple[Column, int]], width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("request-list--header")
