@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .formatting import format_int
+
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _UUID_RE = re.compile(rf"(?<![0-9a-fA-F-]){_UUID}(?![0-9a-fA-F-])")
 # A dashboard link names its request explicitly; other UUIDs in the URL (user, session) are not
@@ -44,30 +46,29 @@ class ExtractedIds:
     def summary(self, *, max_shown: int = 3, max_len: int = 24) -> str:
         """One sentence for a status line or a notification."""
         count = len(self.ids)
-        parts = [f"Found {count} id{'' if count == 1 else 's'}"]
+        parts = [f"Found {format_int(count)} id{'' if count == 1 else 's'}"]
         if self.duplicates:
-            parts.append(
-                f" ({self.duplicates} duplicate{'' if self.duplicates == 1 else 's'} dropped)"
-            )
+            dropped = format_int(self.duplicates)
+            parts.append(f" ({dropped} duplicate{'' if self.duplicates == 1 else 's'} dropped)")
         if self.shortened_count:
             parts.append("; " + self.shortened_note(max_shown=max_shown))
         if self.ignored_count:
             shown = ", ".join(_shorten(t, max_len) for t in self.ignored[:max_shown])
             more = self.ignored_count - min(len(self.ignored), max_shown)
-            tail = f" and {more} more" if more > 0 else ""
+            tail = f" and {format_int(more)} more" if more > 0 else ""
             noun = "token" if self.ignored_count == 1 else "tokens"
-            parts.append(f"; ignored {self.ignored_count} {noun}: {shown}{tail}")
+            parts.append(f"; ignored {format_int(self.ignored_count)} {noun}: {shown}{tail}")
         return "".join(parts) + "."
 
     def shortened_note(self, *, max_shown: int = 3) -> str:
         """What the shortened ids are and what to do, without a final full stop."""
         shown = ", ".join(self.shortened[:max_shown])
         more = self.shortened_count - min(len(self.shortened), max_shown)
-        tail = f" and {more} more" if more > 0 else ""
+        tail = f" and {format_int(more)} more" if more > 0 else ""
         if self.shortened_count == 1:
             return f"{shown} looks like a shortened id: the full id (36 characters) is needed"
         return (
-            f"{self.shortened_count} tokens look like shortened ids ({shown}{tail}): "
+            f"{format_int(self.shortened_count)} tokens look like shortened ids ({shown}{tail}): "
             "the full ids (36 characters) are needed"
         )
 

@@ -22,6 +22,7 @@ from .detail_support import (
     screen_text,
     show,
 )
+from .ui_support import wait_for
 
 
 async def test_empty_loading_and_error_states() -> None:
@@ -196,13 +197,12 @@ async def test_json_tabs_are_formatted_when_shown_and_explain_missing_bodies() -
         assert view.request_body.view.line_count == 0  # not formatted until its tab is shown
         view.select_tab(4)
         await view.request_body.loaded.wait()
-        await pilot.pause()
         assert view.request_body.view.line_count > 3
-        assert '"messages": [' in screen_text(app)
+        # Switching tabs takes a refresh or two (more on a busy machine): wait for the paint.
+        await wait_for(pilot, lambda: '"messages": [' in screen_text(app), "request JSON")
         view.next_tab()
         await view.response_body.loaded.wait()
-        await pilot.pause()
-        assert '"choices": [' in screen_text(app)
+        await wait_for(pilot, lambda: '"choices": [' in screen_text(app), "response JSON")
         missing = fake_row("not-stored")
         view.show_request(missing, map_request(missing), compute_totals([missing]))
         await view.response_body.loaded.wait()

@@ -17,11 +17,13 @@ def run_tui(
     ids_file_note: str | None = None,
 ) -> int:
     """Run the app until the user quits; returns the exit code."""
+    from ..formatting import format_int
     from .app import HeliconeTUI
 
     notes = []
     if ids_file_note:
-        notes.append(f"Loaded {len(ids)} id{'s' if len(ids) != 1 else ''} from {ids_file_note}.")
+        count = f"{format_int(len(ids))} id{'s' if len(ids) != 1 else ''}"
+        notes.append(f"Loaded {count} from {ids_file_note}.")
     pending = None
     if demo:  # the socket listens now; the dataset is built and served after the first frame
         from ..demo import reserve_demo
