@@ -124,7 +124,7 @@ async def test_ten_thousand_invalid_tokens_are_one_clear_message() -> None:
         await pilot.pause()
         assert len(notices(app)) == 1
         message = notices(app)[0]
-        assert "found 0 ids; ignored 10000 tokens" in message.lower() and len(message) < 500
+        assert "found 0 ids; ignored 10,000 tokens" in message.lower() and len(message) < 500
         assert len(screen.model) == 0 and app.is_running
 
 
