@@ -193,3 +193,16 @@ async def test_a_row_without_bodies_explains_it_once() -> None:
         assert "raw bodies are in the JSON tabs" not in text
         assert "unknown · 0 messages" not in text
         assert len(app.detail.conversation.items) == 1
+
+
+async def test_the_header_shows_when_the_pane_is_laid_out_after_the_load() -> None:
+    """The first request is loaded before the pane has a size: the header's rows, added once
+    it has one, must not scroll the view."""
+    app = DetailApp()
+    async with app.run_test(size=(100, 16)) as pilot:  # a pane shorter than the conversation
+        await show(app, fake_row("openai-tool-calls"))
+        await pilot.pause()
+        view = app.detail.conversation
+        assert view.row_count > view.region.height
+        assert view.scroll_y == 0
+        assert "openai-chat ·" in _conversation_lines(app)[0]

@@ -254,6 +254,8 @@ class ConversationView(LineView, can_focus=True):
     def _anchor(self) -> tuple[int, int] | None:
         """(message, row within it) at the top of the view, to keep there across a re-index."""
         top = round(self.scroll_y)
+        if top == 0:
+            return None  # the top stays the top (the header too, when it first gets rows)
         index = self._message_at(top)
         return None if index is None else (index, top - self._starts[index])
 
