@@ -356,14 +356,18 @@ class ConversationView(LineView, can_focus=True):
         if self._measuring != self._generation:
             self._measure_again(self._generation)
 
+    def _render_all_again(self) -> None:
+        """Render every message again (a new width, expand all), from the one at the top."""
+        anchor = self._anchor()
+        self._forget_rows()
+        if anchor is not None:
+            self._restore((anchor[0], 0))
+        self._fill_viewport()
+        self._remeasure()
+
     def on_resize(self, event: events.Resize) -> None:
         if self._text_width() != self._width:
-            anchor = self._anchor()
-            self._forget_rows()
-            if anchor is not None:
-                self._restore((anchor[0], 0))
-            self._fill_viewport()
-            self._remeasure()
+            self._render_all_again()
         self.refresh()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -584,13 +588,8 @@ class ConversationView(LineView, can_focus=True):
         self._all_expanded = not self._all_expanded
         self._expanded = set(range(len(self._items))) if self._all_expanded else set()
         self._upgraded = set()
-        anchor = self._anchor()
-        self._forget_rows()
-        if anchor is not None:
-            self._restore((anchor[0], 0))
-        self._fill_viewport()
+        self._render_all_again()
         self.refresh()
-        self._remeasure()
 
     async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
