@@ -76,6 +76,23 @@ def ratio_result(
     )
 
 
+def stall_result(name: str, what: str, stall_s: float, note: str = "") -> Result:
+    """A longest-wait figure against the 100 ms a key may wait."""
+    text = f"{stall_s * 1000:.0f} ms"
+    return Result(
+        name=name,
+        what=what,
+        measured=text,
+        floor="—",
+        score=stall_s * 1000,
+        score_text=text,
+        op="<=",
+        threshold=100,
+        target="≤ 100 ms",
+        note=note,
+    )
+
+
 def seconds_text(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
 

@@ -35,6 +35,7 @@ from .common import (
     median,
     ratio_result,
     settings_for,
+    stall_result,
 )
 
 N = 10_000
@@ -120,17 +121,11 @@ def run(quick: bool) -> Sequence[Result]:
             median(floors),
             1.5,
         ),
-        Result(
-            name="responsiveness",
-            what="responsiveness: longest loop stall while filling",
-            measured=f"{stall * 1000:.0f} ms",
-            floor="—",
-            score=stall * 1000,
-            score_text=f"{stall * 1000:.0f} ms",
-            op="<=",
-            threshold=100,
-            target="≤ 100 ms",
-            note=f"worst of {len(stalls)} fills (median {median(stalls) * 1000:.0f} ms)",
+        stall_result(
+            "responsiveness",
+            "responsiveness: longest loop stall while filling",
+            stall,
+            f"worst of {len(stalls)} fills (median {median(stalls) * 1000:.0f} ms)",
         ),
     ]
 

@@ -148,7 +148,7 @@ def measure_once() -> dict[str, Any]:
 
 
 def run(quick: bool) -> Sequence[Result]:
-    from .common import Result, median
+    from .common import median, stall_result
 
     repeats = 5 if quick else 11
     measure_once()  # warm the OS file cache and compile the bytecode
@@ -157,17 +157,11 @@ def run(quick: bool) -> Sequence[Result]:
     loop = [report["by_kind"]["loop"] for report in reports]
     wait = median(waits)
     return [
-        Result(
-            name="startup_stall",
-            what="start-up stall: longest wait for a key, first frame → `--demo` ready",
-            measured=f"{wait * 1000:.0f} ms",
-            floor="—",
-            score=wait * 1000,
-            score_text=f"{wait * 1000:.0f} ms",
-            op="<=",
-            threshold=100,
-            target="≤ 100 ms",
-            note=f"median of {len(waits)} fresh starts (worst {max(waits) * 1000:.0f} ms); "
+        stall_result(
+            "startup_stall",
+            "start-up stall: longest wait for a key, first frame → `--demo` ready",
+            wait,
+            f"median of {len(waits)} fresh starts (worst {max(waits) * 1000:.0f} ms); "
             f"the loop's stall alone: median {median(loop) * 1000:.0f} ms, "
             f"worst {max(loop) * 1000:.0f} ms",
         )
