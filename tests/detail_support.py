@@ -53,6 +53,19 @@ def row_of(**fields: Any) -> HeliconeRequest:
     return HeliconeRequest.model_validate(fields)
 
 
+ROW_A = "00000000-0000-4000-8000-00000000000a"
+ROW_B = "00000000-0000-4000-8000-00000000000b"
+
+
+def marker_row(request_id: str, marker: str) -> HeliconeRequest:
+    """A small row whose bodies carry ``marker`` (to tell which row a JSON tab shows)."""
+    return row_of(
+        request_id=request_id,
+        request_body={"model": "gpt-4o", "marker": marker},
+        response_body={"answer": marker},
+    )
+
+
 async def show(app: DetailApp, row: HeliconeRequest, mapped: MappedRequest | None = None) -> None:
     """Show ``row`` and wait until its conversation is fully mounted."""
     view = app.detail

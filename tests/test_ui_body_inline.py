@@ -16,18 +16,7 @@ from helicone_tui.models import HeliconeRequest
 from helicone_tui.ui.detail import body_tab, compute_totals
 from helicone_tui.ui.detail.body_text import BodyLines, body_to_lines
 
-from .detail_support import DetailApp, row_of, screen_text
-
-ROW_A = "00000000-0000-4000-8000-00000000000a"
-ROW_B = "00000000-0000-4000-8000-00000000000b"
-
-
-def _row(request_id: str, marker: str) -> HeliconeRequest:
-    return row_of(
-        request_id=request_id,
-        request_body={"model": "gpt-4o", "marker": marker},
-        response_body={"answer": marker},
-    )
+from .detail_support import ROW_A, ROW_B, DetailApp, marker_row, screen_text
 
 
 def _show(app: DetailApp, row: HeliconeRequest) -> None:
@@ -73,7 +62,7 @@ async def test_a_shown_tab_paints_the_body_with_the_request(
         view = app.detail
         view.select_tab(4)
         threading.Timer(0.1, gate.release.set).start()
-        _show(app, _row(ROW_A, "inline"))
+        _show(app, marker_row(ROW_A, "inline"))
         assert gate.finished.is_set()
         # Shown within `show_request`: no frame with "Formatting…" and an older body.
         assert view.request_body.loaded.is_set()
@@ -93,10 +82,10 @@ async def test_a_slow_format_says_so_and_shows_the_body_when_done(
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.detail
         view.select_tab(4)
-        _show(app, _row(ROW_B, "older"))
+        _show(app, marker_row(ROW_B, "older"))
         await view.request_body.loaded.wait()
         try:
-            _show(app, _row(ROW_A, "slow"))
+            _show(app, marker_row(ROW_A, "slow"))
             assert not view.request_body.loaded.is_set()
             assert view.request_body.notice == "Formatting the request body…"
             assert view.request_body.view.lines == []  # not the older request's body
@@ -119,10 +108,10 @@ async def test_a_slow_stale_format_never_replaces_the_next_body(
         view = app.detail
         view.select_tab(4)
         try:
-            _show(app, _row(ROW_A, "stale"))
+            _show(app, marker_row(ROW_A, "stale"))
             assert not view.request_body.loaded.is_set()
             assert await asyncio.to_thread(gate.started.wait, 10)
-            _show(app, _row(ROW_B, "fresh"))
+            _show(app, marker_row(ROW_B, "fresh"))
             await view.request_body.loaded.wait()
         finally:
             gate.release.set()
@@ -146,7 +135,7 @@ async def test_a_body_that_cannot_be_formatted_says_why(monkeypatch: pytest.Monk
         view = app.detail
         # Formatted ahead (another tab shown): the failure waits for the tab to be opened.
         view.select_tab(1)
-        _show(app, _row(ROW_A, "broken"))
+        _show(app, marker_row(ROW_A, "broken"))
         await pilot.pause()
         await app.workers.wait_for_complete()
         assert not view.request_body.loaded.is_set()
@@ -157,6 +146,6 @@ async def test_a_body_that_cannot_be_formatted_says_why(monkeypatch: pytest.Monk
         assert notice == "Could not format the request body: no way ␛[31m"
         assert notice in screen_text(app)
         # The tab already shown when the request arrives.
-        _show(app, _row(ROW_B, "broken too"))
+        _show(app, marker_row(ROW_B, "broken too"))
         await _until(view.request_body.loaded.is_set)
         assert view.request_body.notice.startswith("Could not format the request body")

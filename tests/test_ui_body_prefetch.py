@@ -16,18 +16,7 @@ from helicone_tui.ui.detail import DetailView, body_tab, compute_totals
 from helicone_tui.ui.detail.body_text import BodyLines, body_to_lines
 from helicone_tui.ui.detail.conversation import ConversationView
 
-from .detail_support import DetailApp, row_of
-
-ROW_A = "00000000-0000-4000-8000-00000000000a"
-ROW_B = "00000000-0000-4000-8000-00000000000b"
-
-
-def _row(request_id: str, marker: str) -> HeliconeRequest:
-    return row_of(
-        request_id=request_id,
-        request_body={"model": "gpt-4o", "marker": marker},
-        response_body={"answer": marker},
-    )
+from .detail_support import ROW_A, ROW_B, DetailApp, marker_row
 
 
 async def _until(app: DetailApp, done: Callable[[], bool]) -> None:
@@ -47,7 +36,7 @@ async def test_body_is_formatted_before_its_tab_is_opened() -> None:
     async with app.run_test(size=(120, 40)):
         view = app.detail
         view.select_tab(1)
-        _show(app, _row(ROW_A, "early"))
+        _show(app, marker_row(ROW_A, "early"))
         await _until(app, lambda: view.response_body.prepared is not None)
         prepared = view.request_body.prepared
         assert prepared is not None and any("early" in line for line in prepared.lines)
@@ -80,7 +69,7 @@ async def test_prefetch_waits_for_the_conversations_first_paint(
     async with app.run_test(size=(120, 40)):
         view = app.detail
         view.select_tab(0)
-        _show(app, _row(ROW_A, "after-paint"))
+        _show(app, marker_row(ROW_A, "after-paint"))
         await _until(app, lambda: view.response_body.prepared is not None)
         assert order[:3] == ["first paint", "format", "format"]
         assert view.request_body.prepared is not None
@@ -101,9 +90,9 @@ async def test_stale_prefetch_is_dropped(monkeypatch: pytest.MonkeyPatch) -> Non
         view = app.detail
         view.select_tab(1)
         try:
-            _show(app, _row(ROW_A, "stale"))
+            _show(app, marker_row(ROW_A, "stale"))
             assert await asyncio.to_thread(started.wait, 10)
-            _show(app, _row(ROW_B, "fresh"))
+            _show(app, marker_row(ROW_B, "fresh"))
             await _until(app, lambda: view.request_body.prepared is not None)
         finally:
             release.set()
